@@ -1,0 +1,1 @@
+//! Allocation: eligibility, scoring and the batch solver.

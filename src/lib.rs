@@ -1,0 +1,8 @@
+//! Fordeling: the contact-person scheme (kontaktpersonordning) and the allocation committee
+//! (fordelingsudvalg), offline in the browser.
+//!
+//! Dependencies point one way: `ui` → `storage` → `domain`/`allocation`/`sync`.
+//! The pure core compiles and tests natively; browser code only for `wasm32`.
+
+pub mod allocation;
+pub mod domain;
