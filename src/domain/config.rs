@@ -1,0 +1,112 @@
+//! The model configuration (weights of the score) and the municipality's settings.
+//! Trainers and municipalities edit these; every default can be restored.
+
+use serde::{Deserialize, Serialize};
+
+/// Points for each term of the score. Scores are integers; negative weights count against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Weights {
+    /// Existing relation, per level of strength (1–3): the strongest term.
+    pub relation_per_level: i64,
+    /// The youth goes to the person's club.
+    pub club_membership: i64,
+    /// A concern the provider kind primarily takes (prefer) or should avoid.
+    pub routing_prefer: i64,
+    pub routing_avoid: i64,
+    /// Per concern of the case that the person has experience with.
+    pub expertise_per_concern: i64,
+    /// Per shared interest, counted up to `interests_max`.
+    pub interest_per_shared: i64,
+    pub interests_max: i64,
+    /// The youth wished for this person / this gender.
+    pub wish_person: i64,
+    pub wish_gender: i64,
+    /// The youth's earlier contact person, or a sibling's.
+    pub continuity_earlier: i64,
+    pub continuity_sibling: i64,
+    /// A language in common.
+    pub language: i64,
+    /// Penalty at full utilisation, scaled by the share of capacity already used.
+    pub load_penalty_at_full: i64,
+    /// Penalty per 100 kr of hourly rate.
+    pub cost_per_100kr: i64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self {
+            relation_per_level: 40,
+            club_membership: 20,
+            routing_prefer: 15,
+            routing_avoid: -15,
+            expertise_per_concern: 8,
+            interest_per_shared: 4,
+            interests_max: 3,
+            wish_person: 30,
+            wish_gender: 8,
+            continuity_earlier: 20,
+            continuity_sibling: 10,
+            language: 6,
+            load_penalty_at_full: 20,
+            cost_per_100kr: 2,
+        }
+    }
+}
+
+/// A share of the budget paid by a cooperating municipality (Ishøj/Vallensbæk 66/33).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostShare {
+    pub municipality: String,
+    pub percent: u32,
+}
+
+/// Settings of the municipality's scheme.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub municipality: String,
+    pub weights: Weights,
+    /// First follow-up this many months after the start (SEL §70: 3).
+    pub followup_first_months: u32,
+    /// Then every this many months (6; some municipalities use 2).
+    pub followup_interval_months: u32,
+    /// Straffeattest and børneattest count as valid this many months.
+    pub certificate_valid_months: u32,
+    /// The yearly budget frame in kroner.
+    pub budget_frame_kr: u64,
+    pub cost_shares: Vec<CostShare>,
+    /// Time limit for the batch allocation in the browser.
+    pub solver_time_limit_ms: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            municipality: "Kommune".into(),
+            weights: Weights::default(),
+            followup_first_months: 3,
+            followup_interval_months: 6,
+            certificate_valid_months: 24,
+            budget_frame_kr: 9_000_000,
+            cost_shares: Vec::new(),
+            solver_time_limit_ms: 2000,
+        }
+    }
+}
+
+impl super::validation::Validate for Settings {
+    fn validate(&self, _today: chrono::NaiveDate) -> Vec<super::validation::FieldError> {
+        let mut c = super::validation::Check::new();
+        c.text("municipality", &self.municipality, 80);
+        c.range_u32("followup_first_months", self.followup_first_months, 1, 24);
+        c.range_u32("followup_interval_months", self.followup_interval_months, 1, 24);
+        c.range_u32("certificate_valid_months", self.certificate_valid_months, 1, 120);
+        c.range_u32("solver_time_limit_ms", self.solver_time_limit_ms, 100, 60_000);
+        let total: u32 = self.cost_shares.iter().map(|s| s.percent).sum();
+        if !self.cost_shares.is_empty() && !(99..=100).contains(&total) {
+            c.fail("cost_shares", super::validation::Problem::OutOfRange { min: "99".into(), max: "100".into() });
+        }
+        c.finish()
+    }
+}

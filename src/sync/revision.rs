@@ -1,0 +1,69 @@
+//! Stamping local edits: every top-level field that changed gets the writer's new stamp.
+//! This per-field revision is what lets a later merge keep concurrent edits to different
+//! fields of the same record.
+
+use crate::domain::{Record, Stamp};
+use serde_json::Value;
+
+/// Field name under which a record's archived flag is versioned.
+pub const ARCHIVED_FIELD: &str = "archived";
+
+/// Give `new` the stamps of `old` and stamp every field that differs (all fields when `old` is
+/// `None`, i.e. a new record). Returns the names of the changed fields.
+pub fn stamp_changes<R: Record>(old: Option<&R>, new: &mut R, stamp: &Stamp) -> Vec<String> {
+    let new_fields = fields(new);
+    let old_fields = old.map(fields);
+    if let Some(old) = old {
+        *new.revs_mut() = old.revs().clone();
+    }
+    let mut changed = Vec::new();
+    for (name, value) in &new_fields {
+        let before = old_fields.as_ref().and_then(|f| f.iter().find(|(n, _)| n == name)).map(|(_, v)| v);
+        if before != Some(value) {
+            changed.push(name.clone());
+        }
+    }
+    if old.is_none_or(|o| o.archived() != new.archived()) {
+        changed.push(ARCHIVED_FIELD.to_string());
+    }
+    for name in &changed {
+        new.revs_mut().insert(name.clone(), stamp.clone());
+    }
+    changed
+}
+
+/// The record's top-level fields except `meta`, as JSON.
+pub fn fields<R: Record>(record: &R) -> Vec<(String, Value)> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map.into_iter().filter(|(k, _)| k != "meta").collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DeviceId, District, DistrictId, RecordMeta};
+
+    fn stamp(t: u64) -> Stamp {
+        Stamp { t, c: 0, d: DeviceId("dev".into()) }
+    }
+
+    #[test]
+    fn a_new_record_stamps_every_field() {
+        let mut d = District { meta: RecordMeta::new(DistrictId::new()), name: "Nord".into(), neighbours: vec![] };
+        let changed = stamp_changes(None, &mut d, &stamp(1));
+        assert_eq!(changed, ["name", "neighbours", "archived"]);
+        assert_eq!(d.meta.revs.len(), 3);
+    }
+
+    #[test]
+    fn an_edit_stamps_only_the_changed_field() {
+        let mut old = District { meta: RecordMeta::new(DistrictId::new()), name: "Nord".into(), neighbours: vec![] };
+        stamp_changes(None, &mut old, &stamp(1));
+        let mut new = District { name: "Nordvest".into(), ..old.clone() };
+        assert_eq!(stamp_changes(Some(&old), &mut new, &stamp(2)), ["name"]);
+        assert_eq!(new.meta.revs["name"], stamp(2));
+        assert_eq!(new.meta.revs["neighbours"], stamp(1));
+    }
+}
