@@ -1,1 +1,2 @@
 //! Allocation: eligibility, scoring and the batch solver.
+pub mod batch;

@@ -1,0 +1,266 @@
+//! Depth-first branch and bound over the cases.
+//!
+//! Each node runs a few subgradient iterations of the Lagrangian bound
+//! ([`super::bound`]), warm-started from its parent's multipliers, and is cut off as
+//! soon as the bound cannot beat the incumbent by at least 1 (objective values are
+//! integers). A node branches on one open case — preferring cases the relaxation
+//! wants twice, then unwanted ones, then large ones — into "case → person" for
+//! every person it fits, and "case unplaced". Every child first gets a cheap bound
+//! from the parent's multipliers (reduced-cost fixing with one knapsack re-solve),
+//! which prunes most of them without visiting them; the rest are visited best
+//! bound first, so ties resolve by person order and the search is deterministic.
+
+use super::bound::{initial_multipliers, Multipliers, Relaxation};
+use super::greedy;
+use super::state::{Load, Model};
+
+/// When to stop searching. `clock` returns milliseconds from any fixed origin
+/// (`performance.now()` in the browser, `Instant` natively).
+pub(crate) struct Limits<'c> {
+    pub time_limit_ms: f64,
+    pub node_limit: u64,
+    pub clock: &'c mut dyn FnMut() -> f64,
+}
+
+/// What the search found.
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    pub best: Load,
+    pub optimal: bool,
+    /// A proven upper bound on the combined objective of the unpinned cases.
+    pub bound: i64,
+    pub nodes: u64,
+}
+
+const ROOT_ITERATIONS: usize = 400;
+const NODE_ITERATIONS: usize = 40;
+
+struct Search<'a, 'c> {
+    m: &'a Model<'a>,
+    rel: Relaxation,
+    load: Load,
+    open: Vec<bool>,
+    best: Load,
+    nodes: u64,
+    aborted: bool,
+    start_ms: f64,
+    limits: Limits<'c>,
+}
+
+/// Floor of a floating bound, rounded up by a tolerance larger than the error of
+/// summing it, so that pruning on it is never wrong.
+fn safe_floor(l: f64) -> i64 {
+    (l + 1e-9 * (1.0 + l.abs()) + 1e-6).floor() as i64
+}
+
+pub(crate) fn solve(m: &Model, limits: Limits) -> Outcome {
+    let start_ms = (limits.clock)();
+    let best = greedy::initial(m);
+    let mut s = Search {
+        m,
+        rel: Relaxation::new(m),
+        load: Load::new(m.p),
+        open: (0..m.n_cases()).map(|c| !m.by_case[c].is_empty()).collect(),
+        best,
+        nodes: 0,
+        aborted: false,
+        start_ms,
+        limits,
+    };
+    let mut mult = initial_multipliers(m);
+    s.nodes = 1;
+    let root = s.bound(&mut mult, ROOT_ITERATIONS, true);
+    let root_bound = root.map_or(s.best.value, |l| safe_floor(l).max(s.best.value));
+    if root.is_some() && !s.aborted {
+        s.branch(&mut mult);
+    }
+    let optimal = !s.aborted;
+    Outcome { bound: if optimal { s.best.value } else { root_bound }, optimal, nodes: s.nodes, best: s.best }
+}
+
+impl Search<'_, '_> {
+    fn prunable(&self, l: f64) -> bool {
+        safe_floor(l) <= self.best.value
+    }
+
+    fn out_of_time(&mut self) -> bool {
+        if !self.aborted
+            && (self.nodes > self.limits.node_limit
+                || (self.limits.clock)() - self.start_ms > self.limits.time_limit_ms)
+        {
+            self.aborted = true;
+        }
+        self.aborted
+    }
+
+    fn offer(&mut self, candidate: &Load) {
+        if candidate.value > self.best.value {
+            self.best = candidate.clone();
+            // A relaxed solution may leave room for a case; fill it so the answer is maximal.
+            greedy::insert_direct(self.m, &mut self.best);
+        }
+    }
+
+    /// Runs the subgradient method at the current node. Returns `None` when the
+    /// node is pruned (or solved), else the bound, with `mult` and `self.rel` left at
+    /// the best multipliers found.
+    fn bound(&mut self, mult: &mut Multipliers, iterations: usize, heuristic: bool) -> Option<f64> {
+        let m = self.m;
+        let mut best_l = f64::INFINITY;
+        let mut best_mult = mult.clone();
+        let mut at_best = false;
+        let mut lambda = if heuristic { 2.0 } else { 1.0 };
+        let mut stall = 0;
+        let mut next_heuristic = 0;
+        for it in 0..iterations {
+            if it % 8 == 7 && self.out_of_time() {
+                break;
+            }
+            let l = self.rel.evaluate(m, &self.load, &self.open, mult);
+            at_best = l < best_l;
+            if at_best {
+                if l < best_l - 1e-6 * (1.0 + l.abs()) {
+                    stall = 0;
+                }
+                best_l = l;
+                best_mult.clone_from(mult);
+            } else {
+                stall += 1;
+            }
+            if stall >= 6 {
+                lambda *= 0.5;
+                stall = 0;
+            }
+            if self.rel.feasible(&self.load, &self.open) {
+                let candidate = self.relaxed_solution(false);
+                self.offer(&candidate);
+            } else if heuristic && it == next_heuristic {
+                next_heuristic = 2 * it + 4;
+                let candidate = self.relaxed_solution(true);
+                self.offer(&candidate);
+            }
+            if self.prunable(best_l) {
+                return None;
+            }
+            let target = self.best.value as f64 + 1.0;
+            if lambda < 1e-3 || !self.rel.step(m, &self.load, &self.open, mult, target, lambda) {
+                break;
+            }
+        }
+        mult.clone_from(&best_mult);
+        if !at_best {
+            self.rel.evaluate(m, &self.load, &self.open, mult);
+        }
+        Some(best_l.min(self.rel.value))
+    }
+
+    /// The current node's assignment plus what the relaxation chose, made
+    /// feasible; with `repair`, also completed greedily and improved locally.
+    fn relaxed_solution(&self, repair: bool) -> Load {
+        let m = self.m;
+        let mut load = self.load.clone();
+        for c in (0..m.n_cases()).filter(|&c| self.open[c] && self.rel.picks[c] > 0) {
+            let j = self.rel.picker[c];
+            if load.fits(m.p, m.p.hours[c], j) {
+                load.place(m, c, j);
+            }
+        }
+        if repair {
+            greedy::repair(m, &mut load);
+        }
+        load
+    }
+
+    /// Picks the case to branch on, or `None` at a leaf.
+    fn choose(&self) -> Option<usize> {
+        let key = |c: usize| {
+            let class = match self.rel.picks[c] {
+                0 => 1,
+                1 => 0,
+                _ => 2,
+            };
+            (class, self.m.p.hours[c])
+        };
+        let mut best: Option<(usize, (i32, i64))> = None;
+        for c in (0..self.m.n_cases()).filter(|&c| self.open[c]) {
+            let k = key(c);
+            if best.is_none_or(|(_, bk)| k > bk) {
+                best = Some((c, k));
+            }
+        }
+        best.map(|(c, _)| c)
+    }
+
+    /// Closes the open cases that fit nobody any more; returns them for reopening.
+    fn close_stuck(&mut self) -> Vec<usize> {
+        let m = self.m;
+        let stuck: Vec<usize> = (0..m.n_cases())
+            .filter(|&c| {
+                self.open[c] && !m.by_case[c].iter().any(|&(j, _)| self.load.fits(m.p, m.p.hours[c], j))
+            })
+            .collect();
+        for &c in &stuck {
+            self.open[c] = false;
+        }
+        stuck
+    }
+
+    /// Branches at a node whose bound (in `self.rel` at `mult`) did not prune it.
+    fn branch(&mut self, mult: &mut Multipliers) {
+        let m = self.m;
+        let Some(c) = self.choose() else {
+            let leaf = self.load.clone();
+            self.offer(&leaf);
+            return;
+        };
+        let h = m.p.hours[c];
+        let mut kids: Vec<(f64, usize)> = Vec::new();
+        for &(j, _) in &m.by_case[c] {
+            if self.load.fits(m.p, h, j) {
+                let b = self.rel.child_bound(m, &self.load, &self.open, mult, c, j);
+                if !self.prunable(b) {
+                    kids.push((b, j));
+                }
+            }
+        }
+        let unplaced = self.rel.value - mult.u[c];
+        if !self.prunable(unplaced) {
+            kids.push((unplaced, usize::MAX));
+        }
+        kids.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+
+        self.open[c] = false;
+        let saved = mult.clone();
+        for (b, j) in kids {
+            if self.prunable(b) {
+                continue;
+            }
+            if j != usize::MAX {
+                self.load.place(m, c, j);
+            }
+            mult.clone_from(&saved);
+            self.visit(mult);
+            if j != usize::MAX {
+                self.load.remove(m, c);
+            }
+            if self.aborted {
+                break;
+            }
+        }
+        self.open[c] = true;
+    }
+
+    fn visit(&mut self, mult: &mut Multipliers) {
+        self.nodes += 1;
+        if self.out_of_time() {
+            return;
+        }
+        let stuck = self.close_stuck();
+        if self.bound(mult, NODE_ITERATIONS, false).is_some() && !self.aborted {
+            self.branch(mult);
+        }
+        for c in stuck {
+            self.open[c] = true;
+        }
+    }
+}
