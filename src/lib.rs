@@ -6,4 +6,11 @@
 
 pub mod allocation;
 pub mod domain;
+pub mod report;
 pub mod sync;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod pwa;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -58,6 +58,23 @@ pub struct Goal {
     pub text: String,
 }
 
+impl Goal {
+    /// Goals as text, one per line.
+    pub fn lines(goals: &[Goal]) -> String {
+        goals.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Lines of text back to goals, keeping the id of each line that stays in its position.
+    pub fn from_lines(old: &[Goal], raw: &str) -> Vec<Goal> {
+        raw.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, line)| Goal { id: old.get(i).map(|g| g.id).unwrap_or_default(), text: line.to_string() })
+            .collect()
+    }
+}
+
 /// How well the youth knows an adult (the strongest matching criterion).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RelationStrength {
@@ -276,6 +293,16 @@ pub(crate) mod tests {
         let gaps = Case::draft(YouthId::new(), day(2026, 1, 1)).visitation_gaps();
         let fields: Vec<_> = gaps.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["legal_basis", "hours_per_week", "goals", "visitation_date", "caseworker"]);
+    }
+
+    #[test]
+    fn goal_lines_keep_their_ids_by_position() {
+        let old = vec![Goal { id: GoalId::new(), text: "a".into() }];
+        let new = Goal::from_lines(&old, "a changed\n\n b ");
+        assert_eq!(new.len(), 2);
+        assert_eq!(new[0].id, old[0].id);
+        assert_eq!(new[1].text, "b");
+        assert_eq!(Goal::lines(&new), "a changed\nb");
     }
 
     #[test]

@@ -1,0 +1,208 @@
+//! Labelled inputs: text, number, date, select, check list, checkbox. Each shows its error in
+//! Danish underneath and is at least 44 px tall for touch.
+
+use super::form::{field_id, invalid, use_form, FieldMessage};
+use crate::ui::text;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// A choice in a select or check list: value and label.
+pub type Choice = (String, String);
+
+#[component]
+fn Label(label: &'static str, name: &'static str, #[prop(optional)] required: bool) -> impl IntoView {
+    view! { <label for=field_id(name)>{label}{required.then_some(text::REQUIRED_MARK)}</label> }
+}
+
+#[component]
+pub fn TextInput(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let input = if multiline {
+        view! {
+            <textarea id=field_id(name) name=name rows="3" aria-invalid=invalid(name)
+                aria-describedby=format!("{name}-error")
+                prop:value=move || value.get() on:input=move |ev| on_change.run(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=field_id(name) name=name type="text" aria-invalid=invalid(name)
+                aria-describedby=format!("{name}-error")
+                prop:value=move || value.get() on:input=move |ev| on_change.run(event_target_value(&ev))/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <Label label name required/>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {input}
+            <FieldMessage name/>
+        </div>
+    }
+}
+
+/// Parse a Danish or English decimal ("7,5" or "7.5"); empty is `None`.
+pub fn parse_decimal(raw: &str) -> Result<Option<f64>, ()> {
+    let t = raw.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some).ok_or(())
+}
+
+#[component]
+pub fn NumberInput(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] value: Signal<Option<f64>>,
+    #[prop(into)] on_change: Callback<Option<f64>>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let form = use_form();
+    let raw = RwSignal::new(value.get_untracked().map(text::hours).unwrap_or_default());
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        raw.set(typed.clone());
+        match parse_decimal(&typed) {
+            Ok(v) => {
+                form.inspect(|f| f.mark_bad(name, false));
+                on_change.run(v);
+            }
+            Err(()) => {
+                form.inspect(|f| f.mark_bad(name, true));
+            }
+        }
+    };
+    view! {
+        <div class="field">
+            <Label label name required/>
+            <input id=field_id(name) name=name type="text" inputmode="decimal" aria-invalid=invalid(name)
+                aria-describedby=format!("{name}-error")
+                prop:value=move || raw.get() on:input=on_input/>
+            <FieldMessage name/>
+        </div>
+    }
+}
+
+#[component]
+pub fn DateInput(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] value: Signal<Option<NaiveDate>>,
+    #[prop(into)] on_change: Callback<Option<NaiveDate>>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let form = use_form();
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        if typed.is_empty() {
+            form.inspect(|f| f.mark_bad(name, false));
+            on_change.run(None);
+        } else if let Ok(d) = NaiveDate::parse_from_str(&typed, "%Y-%m-%d") {
+            form.inspect(|f| f.mark_bad(name, false));
+            on_change.run(Some(d));
+        } else {
+            form.inspect(|f| f.mark_bad(name, true));
+        }
+    };
+    view! {
+        <div class="field">
+            <Label label name required/>
+            <input id=field_id(name) name=name type="date" aria-invalid=invalid(name)
+                aria-describedby=format!("{name}-error")
+                prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                on:change=on_input/>
+            <FieldMessage name/>
+        </div>
+    }
+}
+
+#[component]
+pub fn SelectInput(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] options: Signal<Vec<Choice>>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional)] required: bool,
+    /// Offer "— ingen —" as the first choice (value "").
+    #[prop(optional)]
+    allow_none: bool,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <Label label name required/>
+            <select id=field_id(name) name=name aria-invalid=invalid(name) aria-describedby=format!("{name}-error")
+                prop:value=move || value.get() on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {allow_none.then(|| view! { <option value="">{text::NONE_CHOSEN}</option> })}
+                <For each=move || options.get() key=|(v, l)| (v.clone(), l.clone()) let:choice>
+                    <option value=choice.0.clone() selected=move || value.get() == choice.0>{choice.1.clone()}</option>
+                </For>
+            </select>
+            <FieldMessage name/>
+        </div>
+    }
+}
+
+/// A group of checkboxes for choosing several values.
+#[component]
+pub fn CheckList(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] options: Signal<Vec<Choice>>,
+    #[prop(into)] selected: Signal<Vec<String>>,
+    #[prop(into)] on_change: Callback<Vec<String>>,
+) -> impl IntoView {
+    let toggle = move |v: String, on: bool| {
+        let mut now = selected.get_untracked();
+        now.retain(|x| *x != v);
+        if on {
+            now.push(v);
+        }
+        on_change.run(now);
+    };
+    view! {
+        <fieldset class="field checklist" id=field_id(name)>
+            <legend>{label}</legend>
+            <div class="chips">
+                <For each=move || options.get() key=|(v, _)| v.clone() let:choice>
+                    {
+                        let v = choice.0.clone();
+                        let checked = { let v = v.clone(); move || selected.with(|s| s.contains(&v)) };
+                        view! {
+                            <label class="chip">
+                                <input type="checkbox" prop:checked=checked
+                                    on:change=move |ev| toggle(v.clone(), event_target_checked(&ev))/>
+                                <span>{choice.1.clone()}</span>
+                            </label>
+                        }
+                    }
+                </For>
+            </div>
+            <FieldMessage name/>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Checkbox(label: &'static str, #[prop(into)] value: Signal<bool>, #[prop(into)] on_change: Callback<bool>) -> impl IntoView {
+    view! {
+        <label class="checkbox">
+            <input type="checkbox" prop:checked=move || value.get() on:change=move |ev| on_change.run(event_target_checked(&ev))/>
+            <span>{label}</span>
+        </label>
+    }
+}
+
+/// Split "a, b ,c" into trimmed, non-empty parts.
+pub fn split_list(raw: &str) -> Vec<String> {
+    raw.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}

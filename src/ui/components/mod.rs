@@ -1,0 +1,9 @@
+//! Reusable UI pieces: labelled fields, form error state, register pages.
+
+pub mod field;
+pub mod form;
+pub mod register;
+
+pub use field::{split_list, CheckList, Checkbox, Choice, DateInput, NumberInput, SelectInput, TextInput};
+pub use form::FormErrors;
+pub use register::{register_page, RegisterItem};

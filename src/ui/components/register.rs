@@ -1,0 +1,148 @@
+//! A register page: a list of records with "show archived", and an editor panel to create,
+//! edit, archive and restore. Each record type supplies its title, subtitle and editor.
+
+use super::form::FormErrors;
+use crate::storage::SaveError;
+use crate::ui::state::{use_state, AppState, Stored};
+use crate::ui::text;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What a register needs to know about its record type.
+pub trait RegisterItem: Stored + PartialEq {
+    fn title(&self, state: &AppState) -> String;
+    fn subtitle(&self, state: &AppState) -> String;
+    /// A new, empty record.
+    fn blank(state: &AppState) -> Self;
+    /// Sort key for the list.
+    fn sort_key(&self) -> String;
+}
+
+/// Save `draft` (replacing `original`), putting domain errors into `form`. Returns whether it saved.
+pub async fn save_into_form<R: Stored>(state: AppState, form: FormErrors, original: Option<R>, draft: R) -> bool {
+    if form.has_bad_input() {
+        return false;
+    }
+    match state.save(original, draft).await {
+        Ok(_) => {
+            form.domain.set(Vec::new());
+            true
+        }
+        Err(SaveError::Invalid(errors)) => {
+            form.domain.set(errors);
+            false
+        }
+        Err(SaveError::Storage(e)) => {
+            leptos::logging::error!("save failed: {e}");
+            form.domain.set(Vec::new());
+            false
+        }
+    }
+}
+
+/// The list and editor for one record type.
+pub fn register_page<R: RegisterItem>(
+    title: &'static str,
+    new_label: &'static str,
+    editor: fn(RwSignal<R>) -> AnyView,
+) -> impl IntoView {
+    let state = use_state();
+    let list = R::list(&state);
+    let show_archived = RwSignal::new(false);
+    let editing: RwSignal<Option<(Option<R>, RwSignal<R>)>> = RwSignal::new(None);
+    let rows = Memo::new(move |_| {
+        let mut items: Vec<R> = list.with(|l| l.iter().filter(|r| show_archived.get() || !r.archived()).cloned().collect());
+        items.sort_by_key(|r| r.sort_key().to_lowercase());
+        items
+    });
+    let open = move |original: Option<R>| {
+        let draft = original.clone().unwrap_or_else(|| R::blank(&state));
+        editing.set(Some((original, RwSignal::new(draft))));
+    };
+    let heading_id = format!("h-{}", R::STORE);
+    let heading = heading_id.clone();
+    view! {
+        <section class="register" aria-labelledby=heading_id.clone()>
+            <div class="section-head">
+                <h2 id=heading>{title}</h2>
+                <button class="primary" on:click=move |_| open(None)>{new_label}</button>
+            </div>
+            <label class="checkbox small">
+                <input type="checkbox" prop:checked=move || show_archived.get()
+                    on:change=move |ev| show_archived.set(event_target_checked(&ev))/>
+                <span>{text::SHOW_ARCHIVED}</span>
+            </label>
+            {move || editing.get().map(|(original, draft)| view! { <Editor original draft editing editor/> })}
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::EMPTY_LIST}</p> }>
+                <ul class="rows">
+                    <For each=move || rows.get() key=|r| (r.key(), r.revs().values().max().cloned()) let:item>
+                        {
+                            let archived = item.archived();
+                            let title = item.title(&state);
+                            let subtitle = item.subtitle(&state);
+                            view! {
+                                <li class="row" class:archived=archived>
+                                    <button class="row-main" on:click=move |_| open(Some(item.clone()))>
+                                        <span class="row-title">{title}</span>
+                                        <span class="row-sub">{subtitle}</span>
+                                        {archived.then_some(view! { <span class="badge">{text::ARCHIVED}</span> })}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Editor<R: RegisterItem>(
+    original: Option<R>,
+    draft: RwSignal<R>,
+    editing: RwSignal<Option<(Option<R>, RwSignal<R>)>>,
+    editor: fn(RwSignal<R>) -> AnyView,
+) -> impl IntoView {
+    let state = use_state();
+    let form = FormErrors::provide();
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let is_new = original.is_none();
+    let original = StoredValue::new(original);
+    let save = move |archive: Option<bool>| {
+        let mut next = draft.get_untracked();
+        if let Some(a) = archive {
+            next.set_archived(a);
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let ok = save_into_form(state, form, original.get_value(), next).await;
+            busy.set(false);
+            failed.set(!ok);
+            if ok {
+                editing.set(None);
+            }
+        });
+    };
+    let archived = move || draft.with(|d| d.archived());
+    view! {
+        <form class="editor card" on:submit=move |ev| { ev.prevent_default(); save(None); }>
+            {editor(draft)}
+            <Show when=move || failed.get()>
+                <p class="form-error" role="alert">{text::FIX_ERRORS}</p>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || busy.get()>
+                    {move || if busy.get() { text::SAVING } else { text::SAVE }}
+                </button>
+                <button type="button" on:click=move |_| editing.set(None)>{text::CANCEL}</button>
+                {(!is_new).then(|| view! {
+                    <button type="button" class="quiet" on:click=move |_| save(Some(!archived()))>
+                        {move || if archived() { text::RESTORE } else { text::ARCHIVE }}
+                    </button>
+                })}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,36 @@
+//! Opfølgning: every active case with its next follow-up date; overdue ones first and marked.
+
+use crate::report;
+use crate::ui::state::{name_in, use_state};
+use crate::ui::text;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn FollowupPage() -> impl IntoView {
+    let state = use_state();
+    let due = Memo::new(move |_| {
+        let settings = state.settings.get();
+        state.cases.with(|c| state.followups.with(|f| report::followups_due(c, f, &settings, state.today)))
+    });
+    view! {
+        <h1>{text::FOLLOWUP_TITLE}</h1>
+        <p class="lead">{move || {
+            let s = state.settings.get();
+            format!("Første opfølgning {} måneder efter start, derefter hver {}. måned (SEL §70).", s.followup_first_months, s.followup_interval_months)
+        }}</p>
+        <Show when=move || !due.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NOTHING_DUE}</p> }>
+            <ul class="rows">
+                <For each=move || due.get() key=|d| (d.case, d.date) let:d>
+                    <li class="row" class:overdue=d.overdue>
+                        <A href=format!("/sager/{}", d.case) attr:class="row-main">
+                            <span class="row-title">{name_in(state.youths, &d.youth.to_string(), |y| y.pseudonym.clone())}</span>
+                            <span class="row-sub">{format!("{}: {}", text::FOLLOWUP_DUE, text::date(d.date))}</span>
+                            {d.overdue.then_some(view! { <span class="badge warn">{text::OVERDUE}</span> })}
+                        </A>
+                    </li>
+                </For>
+            </ul>
+        </Show>
+    }
+}

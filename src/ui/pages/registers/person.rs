@@ -1,0 +1,103 @@
+use crate::domain::person::{Certificates, OutOfHours};
+use crate::domain::{ContactPerson, Gender, PersonId, ProviderId, RecordMeta};
+use crate::ui::components::{register_page, split_list, CheckList, Checkbox, DateInput, NumberInput, RegisterItem, SelectInput, TextInput};
+use crate::ui::lens::{choices, enum_choices, ids_lens, lens, opt_enum_lens};
+use crate::ui::state::{name_in, use_state, AppState};
+use crate::ui::text;
+use leptos::prelude::*;
+
+impl RegisterItem for ContactPerson {
+    fn title(&self, _: &AppState) -> String {
+        self.name.clone()
+    }
+    fn subtitle(&self, state: &AppState) -> String {
+        let provider = name_in(state.providers, &self.provider.to_string(), |p| p.name.clone());
+        let used: f64 = state.cases.with(|cases| {
+            cases.iter().filter(|c| c.assignment.is_some_and(|a| a.person == self.meta.id)).filter_map(|c| c.hours_per_week).sum()
+        });
+        let mut parts = vec![provider, format!("{} / {} {}", text::hours(used), text::hours(self.capacity_hours), text::HOURS_USED)];
+        let settings = state.settings.get_untracked();
+        if !self.certificates.problems(15, state.today, settings.certificate_valid_months).is_empty() {
+            parts.push(text::CERTS_MISSING.to_string());
+        }
+        parts.join(" · ")
+    }
+    fn blank(state: &AppState) -> Self {
+        let provider = state.providers.with_untracked(|p| p.iter().find(|p| !p.meta.archived).map(|p| p.meta.id)).unwrap_or_default();
+        ContactPerson {
+            meta: RecordMeta::new(PersonId::new()),
+            provider,
+            name: String::new(),
+            gender: None,
+            birth_year: None,
+            background: String::new(),
+            expertise: Vec::new(),
+            interests: Vec::new(),
+            languages: Vec::new(),
+            availability: OutOfHours::default(),
+            capacity_hours: 0.0,
+            certificates: Certificates::default(),
+        }
+    }
+    fn sort_key(&self) -> String {
+        self.name.clone()
+    }
+}
+
+fn editor(draft: RwSignal<ContactPerson>) -> AnyView {
+    let state = use_state();
+    let (name, set_name) = lens(draft, |d| d.name.clone(), |d, v| d.name = v);
+    let provider = Signal::derive(move || draft.with(|d| d.provider.to_string()));
+    let set_provider = Callback::new(move |v: String| {
+        if let Ok(id) = v.parse::<ProviderId>() {
+            draft.update(|d| d.provider = id);
+        }
+    });
+    let (gender, set_gender) = opt_enum_lens(draft, &Gender::ALL, |d| d.gender, |d, v| d.gender = v);
+    let (birth_year, set_birth_year) = lens(draft, |d| d.birth_year.map(f64::from), |d, v| d.birth_year = v.map(|x| x as i32));
+    let (background, set_background) = lens(draft, |d| d.background.clone(), |d, v| d.background = v);
+    let (expertise, set_expertise) = ids_lens(draft, |d| &d.expertise, |d, v| d.expertise = v);
+    let (interests, set_interests) = lens(draft, |d| d.interests.join(", "), |d, v| d.interests = split_list(&v));
+    let (languages, set_languages) = lens(draft, |d| d.languages.join(", "), |d, v| d.languages = split_list(&v));
+    let (capacity, set_capacity) = lens(draft, |d| Some(d.capacity_hours), |d, v| d.capacity_hours = v.unwrap_or(0.0));
+    let (evenings, set_evenings) = lens(draft, |d| d.availability.evenings, |d, v| d.availability.evenings = v);
+    let (nights, set_nights) = lens(draft, |d| d.availability.nights, |d, v| d.availability.nights = v);
+    let (weekends, set_weekends) = lens(draft, |d| d.availability.weekends, |d, v| d.availability.weekends = v);
+    let (criminal, set_criminal) = lens(draft, |d| d.certificates.criminal_record, |d, v| d.certificates.criminal_record = v);
+    let (child, set_child) = lens(draft, |d| d.certificates.child_record, |d, v| d.certificates.child_record = v);
+    let (secrecy, set_secrecy) = lens(draft, |d| d.certificates.confidentiality, |d, v| d.certificates.confidentiality = v);
+    view! {
+        <TextInput label=text::F_NAME name="name" value=name on_change=set_name required=true/>
+        <SelectInput label=text::F_PROVIDER name="provider" options=choices(state.providers, |p| p.name.clone())
+            value=provider on_change=set_provider required=true/>
+        <div class="field-row">
+            <SelectInput label=text::F_GENDER name="gender" options=enum_choices(&Gender::ALL, text::gender) value=gender on_change=set_gender allow_none=true/>
+            <NumberInput label=text::F_BIRTH_YEAR name="birth_year" value=birth_year on_change=set_birth_year/>
+            <NumberInput label=text::F_CAPACITY name="capacity_hours" value=capacity on_change=set_capacity required=true/>
+        </div>
+        <TextInput label=text::F_BACKGROUND name="background" value=background on_change=set_background/>
+        <CheckList label=text::F_EXPERTISE name="expertise" options=choices(state.concerns, |c| c.name.clone()) selected=expertise on_change=set_expertise/>
+        <div class="field-row">
+            <TextInput label=text::F_INTERESTS name="interests" value=interests on_change=set_interests/>
+            <TextInput label=text::F_LANGUAGES name="languages" value=languages on_change=set_languages/>
+        </div>
+        <fieldset class="field">
+            <legend>{text::F_AVAILABILITY}</legend>
+            <div class="chips">
+                <Checkbox label=text::EVENINGS value=evenings on_change=set_evenings/>
+                <Checkbox label=text::NIGHTS value=nights on_change=set_nights/>
+                <Checkbox label=text::WEEKENDS value=weekends on_change=set_weekends/>
+            </div>
+        </fieldset>
+        <div class="field-row">
+            <DateInput label=text::F_CRIMINAL_RECORD name="certificates.criminal_record" value=criminal on_change=set_criminal/>
+            <DateInput label=text::F_CHILD_RECORD name="certificates.child_record" value=child on_change=set_child/>
+            <DateInput label=text::F_CONFIDENTIALITY name="certificates.confidentiality" value=secrecy on_change=set_secrecy/>
+        </div>
+    }
+    .into_any()
+}
+
+pub fn persons() -> impl IntoView {
+    register_page::<ContactPerson>(text::PERSONS_TITLE, text::PERSON_NEW, editor)
+}

@@ -1,0 +1,91 @@
+//! Indstillinger: the municipality's settings, the organisation and vocabulary registers, and
+//! the storage this device uses.
+
+use crate::domain::Settings;
+use crate::storage::{request_persistence, storage_estimate, SaveError};
+use crate::ui::components::{FormErrors, NumberInput, TextInput};
+use crate::ui::lens::lens;
+use crate::ui::pages::registers;
+use crate::ui::state::use_state;
+use crate::ui::text;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! {
+        <h1>{text::SETTINGS_TITLE}</h1>
+        <SettingsForm/>
+        <StorageInfo/>
+        {registers::districts()}
+        {registers::schools()}
+        {registers::concerns()}
+        {registers::legal_bases()}
+    }
+}
+
+#[component]
+fn SettingsForm() -> impl IntoView {
+    let state = use_state();
+    let form = FormErrors::provide();
+    let draft = RwSignal::new(state.settings.get_untracked());
+    let saved = RwSignal::new(false);
+    let (municipality, set_municipality) = lens(draft, |s: &Settings| s.municipality.clone(), |s, v| s.municipality = v);
+    let (first, set_first) = lens(draft, |s| Some(f64::from(s.followup_first_months)), |s, v| s.followup_first_months = v.unwrap_or(0.0) as u32);
+    let (interval, set_interval) = lens(draft, |s| Some(f64::from(s.followup_interval_months)), |s, v| s.followup_interval_months = v.unwrap_or(0.0) as u32);
+    let (valid, set_valid) = lens(draft, |s| Some(f64::from(s.certificate_valid_months)), |s, v| s.certificate_valid_months = v.unwrap_or(0.0) as u32);
+    let (budget, set_budget) = lens(draft, |s| Some(s.budget_frame_kr as f64), |s, v| s.budget_frame_kr = v.unwrap_or(0.0).max(0.0) as u64);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.has_bad_input() {
+            return;
+        }
+        spawn_local(async move {
+            match state.save_settings(draft.get_untracked()).await {
+                Ok(()) => {
+                    form.domain.set(Vec::new());
+                    saved.set(true);
+                }
+                Err(SaveError::Invalid(errors)) => form.domain.set(errors),
+                Err(SaveError::Storage(e)) => leptos::logging::error!("{e}"),
+            }
+        });
+    };
+    view! {
+        <form class="card" on:submit=submit on:input=move |_| saved.set(false)>
+            <h2>{text::MUNICIPALITY}</h2>
+            <TextInput label=text::MUNICIPALITY name="municipality" value=municipality on_change=set_municipality required=true/>
+            <div class="field-row">
+                <NumberInput label=text::FOLLOWUP_FIRST name="followup_first_months" value=first on_change=set_first/>
+                <NumberInput label=text::FOLLOWUP_INTERVAL name="followup_interval_months" value=interval on_change=set_interval/>
+                <NumberInput label=text::CERT_VALID name="certificate_valid_months" value=valid on_change=set_valid/>
+                <NumberInput label=text::BUDGET_FRAME name="budget_frame_kr" value=budget on_change=set_budget/>
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary">{text::SAVE}</button>
+                <Show when=move || saved.get()><span class="ok" role="status">{text::SAVED}</span></Show>
+            </div>
+        </form>
+    }
+}
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1_000_000.0).replace('.', ",")
+}
+
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let info = LocalResource::new(|| async { (request_persistence().await, storage_estimate().await) });
+    view! {
+        <section class="card">
+            <h2>{text::STORAGE_TITLE}</h2>
+            {move || info.get().map(|(persistent, estimate)| view! {
+                <p>{if persistent { text::STORAGE_PERSISTENT } else { text::STORAGE_NOT_PERSISTENT }}</p>
+                <p>{match estimate {
+                    Some((usage, quota)) => format!("{}: {} af {}", text::STORAGE_USED, megabytes(usage), megabytes(quota)),
+                    None => text::STORAGE_UNKNOWN.to_string(),
+                }}</p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,169 @@
+//! The app's state: the open repository and every register held in signals, so lists filter
+//! in memory and a save updates every view at once.
+
+use crate::domain::*;
+use crate::storage::{Repo, SaveError, StorageError};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// Everything the pages share. All fields are `Copy` handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub repo: StoredValue<Repo, LocalStorage>,
+    pub today: NaiveDate,
+    pub settings: RwSignal<Settings>,
+    pub districts: RwSignal<Vec<District>>,
+    pub schools: RwSignal<Vec<School>>,
+    pub concerns: RwSignal<Vec<Concern>>,
+    pub legal_bases: RwSignal<Vec<LegalBasis>>,
+    pub providers: RwSignal<Vec<Provider>>,
+    pub persons: RwSignal<Vec<ContactPerson>>,
+    pub members: RwSignal<Vec<CommitteeMember>>,
+    pub youths: RwSignal<Vec<Youth>>,
+    pub cases: RwSignal<Vec<Case>>,
+    pub meetings: RwSignal<Vec<Meeting>>,
+    pub decisions: RwSignal<Vec<Decision>>,
+    pub followups: RwSignal<Vec<Followup>>,
+}
+
+/// The registers as loaded from the store.
+#[derive(Clone)]
+pub struct Loaded {
+    repo: Repo,
+    settings: Settings,
+    districts: Vec<District>,
+    schools: Vec<School>,
+    concerns: Vec<Concern>,
+    legal_bases: Vec<LegalBasis>,
+    providers: Vec<Provider>,
+    persons: Vec<ContactPerson>,
+    members: Vec<CommitteeMember>,
+    youths: Vec<Youth>,
+    cases: Vec<Case>,
+    meetings: Vec<Meeting>,
+    decisions: Vec<Decision>,
+    followups: Vec<Followup>,
+}
+
+impl Loaded {
+    /// Open the database and read every register.
+    pub async fn load(db_name: &str) -> Result<Loaded, StorageError> {
+        let repo = Repo::open(db_name).await?;
+        let db = repo.db();
+        Ok(Loaded {
+            settings: repo.settings().await?,
+            districts: db.all().await?,
+            schools: db.all().await?,
+            concerns: db.all().await?,
+            legal_bases: db.all().await?,
+            providers: db.all().await?,
+            persons: db.all().await?,
+            members: db.all().await?,
+            youths: db.all().await?,
+            cases: db.all().await?,
+            meetings: db.all().await?,
+            decisions: db.all().await?,
+            followups: db.all().await?,
+            repo,
+        })
+    }
+}
+
+impl AppState {
+    pub fn new(loaded: Loaded, today: NaiveDate) -> Self {
+        Self {
+            repo: StoredValue::new_local(loaded.repo),
+            today,
+            settings: RwSignal::new(loaded.settings),
+            districts: RwSignal::new(loaded.districts),
+            schools: RwSignal::new(loaded.schools),
+            concerns: RwSignal::new(loaded.concerns),
+            legal_bases: RwSignal::new(loaded.legal_bases),
+            providers: RwSignal::new(loaded.providers),
+            persons: RwSignal::new(loaded.persons),
+            members: RwSignal::new(loaded.members),
+            youths: RwSignal::new(loaded.youths),
+            cases: RwSignal::new(loaded.cases),
+            meetings: RwSignal::new(loaded.meetings),
+            decisions: RwSignal::new(loaded.decisions),
+            followups: RwSignal::new(loaded.followups),
+        }
+    }
+
+    /// Validate, stamp and store one record, then show it everywhere.
+    pub async fn save<R: Stored>(self, old: Option<R>, new: R) -> Result<R, SaveError> {
+        let repo = self.repo.get_value();
+        let saved = repo.save(old.as_ref(), new).await?;
+        upsert(R::list(&self), saved.clone());
+        Ok(saved)
+    }
+
+    /// Save a case and its youth in one transaction; both are validated before either is written.
+    pub async fn save_case(self, old: Option<(Youth, Case)>, youth: Youth, case: Case) -> Result<Case, SaveError> {
+        let mut errors = youth.validate(self.today);
+        errors.extend(case.validate(self.today));
+        if !errors.is_empty() {
+            return Err(SaveError::Invalid(errors));
+        }
+        let (old_youth, old_case) = old.map_or((None, None), |(y, c)| (Some(y), Some(c)));
+        let mut batch = self.repo.get_value().batch();
+        let youth = batch.save(old_youth.as_ref(), youth)?;
+        let case = batch.save(old_case.as_ref(), case)?;
+        batch.commit().await?;
+        upsert(self.youths, youth);
+        upsert(self.cases, case.clone());
+        Ok(case)
+    }
+
+    pub async fn save_settings(self, settings: Settings) -> Result<(), SaveError> {
+        let repo = self.repo.get_value();
+        repo.save_settings(&settings).await?;
+        self.settings.set(settings);
+        Ok(())
+    }
+}
+
+/// Replace the record with the same key, or add it.
+pub fn upsert<R: Record + Send + Sync>(list: RwSignal<Vec<R>>, record: R) {
+    list.update(|items| match items.iter_mut().find(|r| r.key() == record.key()) {
+        Some(slot) => *slot = record,
+        None => items.push(record),
+    });
+}
+
+/// A record type with a register signal in [`AppState`].
+pub trait Stored: Record + Send + Sync {
+    fn list(state: &AppState) -> RwSignal<Vec<Self>>;
+}
+
+macro_rules! stored {
+    ($($ty:ty => $field:ident),* $(,)?) => {$(
+        impl Stored for $ty {
+            fn list(state: &AppState) -> RwSignal<Vec<Self>> { state.$field }
+        }
+    )*};
+}
+
+stored!(
+    District => districts,
+    School => schools,
+    Concern => concerns,
+    LegalBasis => legal_bases,
+    Provider => providers,
+    ContactPerson => persons,
+    CommitteeMember => members,
+    Youth => youths,
+    Case => cases,
+    Meeting => meetings,
+    Decision => decisions,
+    Followup => followups,
+);
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The name of a record in a register, or an empty string.
+pub fn name_in<R: Record + Send + Sync>(list: RwSignal<Vec<R>>, key: &str, name: impl Fn(&R) -> String) -> String {
+    list.with(|items| items.iter().find(|r| r.key() == key).map(&name).unwrap_or_default())
+}
