@@ -1,0 +1,141 @@
+//! A [`Change`]: the writes of one all-or-nothing transaction, collected before it starts.
+//!
+//! Values are converted to plain JS objects when they are added (so a conversion error shows
+//! up before any transaction opens); [`Db::commit`](super::Db::commit) then issues every write
+//! in one readwrite transaction over exactly the stores the change touches.
+
+use super::error::StorageError;
+use super::schema::KV_STORE;
+use crate::domain::Record;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// Convert a value into a plain JS object (maps become objects, `None` becomes `null`), so
+/// key paths such as `meta.id` and index key paths resolve.
+pub(crate) fn to_js<T: Serialize + ?Sized>(store: &str, key: &str, value: &T) -> Result<JsValue, StorageError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StorageError::serde(store, key, e))
+}
+
+/// Convert a stored JS value back; the error names the store and the record's id.
+pub(crate) fn from_js<T: DeserializeOwned>(store: &str, key: &str, value: JsValue) -> Result<T, StorageError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::serde(store, key, e))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OpKind {
+    /// Insert or replace.
+    Put,
+    /// Insert only: fails (and so fails the whole change) when the key exists.
+    Add,
+    Delete,
+}
+
+impl OpKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Put => "put",
+            Self::Add => "add",
+            Self::Delete => "delete",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Op {
+    pub(crate) kind: OpKind,
+    pub(crate) store: String,
+    /// The key, for error messages; the key itself for kv writes and deletes.
+    pub(crate) key: String,
+    /// True for stores without a key path (kv): the key is passed with the write.
+    pub(crate) out_of_line: bool,
+    pub(crate) value: JsValue,
+}
+
+/// The writes of one transaction. Build it with [`Change::put`], [`Change::kv`] …, then hand
+/// it to [`Db::commit`](super::Db::commit): every write lands, or none does.
+///
+/// ```ignore
+/// let mut change = Change::new();
+/// change.put(&decision)?.put(&case)?.kv("clock", &clock)?;
+/// db.commit(change).await?;
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Change {
+    pub(crate) ops: Vec<Op>,
+}
+
+impl Change {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Insert or replace a record (keyed by its `meta.id`).
+    pub fn put<R: Record>(&mut self, r: &R) -> Result<&mut Self, StorageError> {
+        self.record(OpKind::Put, r)
+    }
+
+    /// Insert a record that must not exist yet; if its id is taken the whole change fails.
+    pub fn add<R: Record>(&mut self, r: &R) -> Result<&mut Self, StorageError> {
+        self.record(OpKind::Add, r)
+    }
+
+    /// Delete a record by id (records are normally archived instead; this is for imports and
+    /// clean-ups).
+    pub fn delete<R: Record>(&mut self, key: &str) -> &mut Self {
+        self.push(OpKind::Delete, R::STORE, key, false, JsValue::UNDEFINED)
+    }
+
+    /// Set a value in the kv store.
+    pub fn kv<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) -> Result<&mut Self, StorageError> {
+        let value = to_js(KV_STORE, key, v)?;
+        Ok(self.push(OpKind::Put, KV_STORE, key, true, value))
+    }
+
+    /// Remove a value from the kv store.
+    pub fn kv_delete(&mut self, key: &str) -> &mut Self {
+        self.push(OpKind::Delete, KV_STORE, key, true, JsValue::UNDEFINED)
+    }
+
+    /// Append the writes of `other` (they stay in order, after this change's writes).
+    pub fn append(&mut self, other: Change) -> &mut Self {
+        self.ops.extend(other.ops);
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    /// The stores the change touches, sorted, each once: the transaction's scope.
+    pub fn stores(&self) -> Vec<String> {
+        let mut stores: Vec<String> = self.ops.iter().map(|op| op.store.clone()).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        stores
+    }
+
+    /// Put an arbitrary JS value into a record store (for tests that need a write the browser
+    /// rejects, e.g. a value without `meta.id`). `key` is only used in error messages.
+    #[doc(hidden)]
+    pub fn put_js(&mut self, store: &str, key: &str, value: JsValue) -> &mut Self {
+        self.push(OpKind::Put, store, key, false, value)
+    }
+
+    fn record<R: Record>(&mut self, kind: OpKind, r: &R) -> Result<&mut Self, StorageError> {
+        let key = r.key();
+        let value = to_js(R::STORE, &key, r)?;
+        Ok(self.push(kind, R::STORE, &key, false, value))
+    }
+
+    fn push(&mut self, kind: OpKind, store: &str, key: &str, out_of_line: bool, value: JsValue) -> &mut Self {
+        self.ops.push(Op { kind, store: store.to_string(), key: key.to_string(), out_of_line, value });
+        self
+    }
+}
