@@ -1,0 +1,52 @@
+// Smoke test of the release build in dist/: loads, stays on 127.0.0.1, obeys the CSP, renders
+// <main>, and reloads offline from the service worker.  Run: ./x test  (or ./x build && node --test tests/e2e/)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertClean, formatAxe, installServiceWorker, launchBrowser, runAxe, screenshots, startApp, waitForApp,
+} from './lib/harness.mjs';
+
+test('smoke: load, CSP, offline reload', async (t) => {
+  const app = await startApp();
+  const b = await launchBrowser();
+  t.after(async () => { await b.close(); await app.close(); });
+  const { page, context, findings } = b;
+
+  await t.test('the wasm app starts without leaving 127.0.0.1, console errors or CSP violations', async () => {
+    const res = await page.goto(app.url);
+    assert.equal(res.status(), 200);
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+    await screenshots(page, 'smoke');
+    assertClean(findings, 'first load');
+  });
+
+  await t.test('renders <main>', async () => {
+    await page.waitForSelector('main', { state: 'visible', timeout: 15_000 });
+    assertClean(findings, 'after render');
+    await screenshots(page, 'smoke');
+  });
+
+  await t.test('no serious or critical accessibility violations (axe)', async () => {
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatAxe(violations));
+  });
+
+  await t.test('the service worker precaches the build and the app reloads offline', async () => {
+    const hadMain = (await page.locator('main').count()) > 0;
+    const sw = await installServiceWorker(page);
+    assert.ok(sw.caches.some((c) => /^fordeling-[0-9a-f]{16}$/.test(c)), `caches: ${sw.caches}`);
+
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await waitForApp(page);
+      if (hadMain) await page.waitForSelector('main', { state: 'visible', timeout: 15_000 });
+      assert.equal(await page.title(), 'Fordeling');
+      await screenshots(page, 'smoke-offline');
+    } finally {
+      await context.setOffline(false);
+    }
+    assertClean(findings, 'offline reload');
+  });
+});
