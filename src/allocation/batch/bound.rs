@@ -110,32 +110,50 @@ impl Knapsack {
     }
 }
 
-/// Evaluates `L(u, μ)` at a node and keeps what the subgradient step and the
+/// Evaluates the bound at a node and keeps what the subgradient step and the
 /// branching need.
+///
+/// A group's persons are bounded twice and the smaller value counts: (A) each
+/// person's knapsack with capacity `min(rem_p, rem_g)` and the group cap priced by
+/// `μ`; (B) one knapsack over the group's cases with the group's capacity, each
+/// case at most once at its best member's profit (person caps dropped). Both relax
+/// the group's true subproblem, so their minimum is a valid bound.
 #[derive(Debug)]
 pub(crate) struct Relaxation {
     knap: Knapsack,
-    /// `L(u, μ)` of the last evaluation.
+    /// The node's assigned weight plus the bound on completing it, of the last evaluation.
     pub value: f64,
     /// `K_j` per person of the last evaluation.
     pub k_val: Vec<f64>,
+    /// Per group: relaxation (A) and the contribution `min(A, B)`.
+    group_a: Vec<f64>,
+    group_contrib: Vec<f64>,
     /// How many knapsacks chose each case.
     pub picks: Vec<u32>,
     /// The last person whose knapsack chose each case.
     pub picker: Vec<usize>,
-    /// Hours chosen per group.
+    /// Hours chosen per group in relaxation (A).
     pub group_load: Vec<i64>,
+    pending: Vec<(usize, usize)>,
+    best_of_case: Vec<(f64, usize)>,
+    touched: Vec<usize>,
 }
 
 impl Relaxation {
     pub fn new(m: &Model) -> Self {
+        let groups = m.p.group_cap.len();
         Relaxation {
             knap: Knapsack::default(),
             value: 0.0,
             k_val: vec![0.0; m.n_persons()],
+            group_a: vec![0.0; groups],
+            group_contrib: vec![0.0; groups],
             picks: vec![0; m.n_cases()],
             picker: vec![usize::MAX; m.n_cases()],
-            group_load: vec![0; m.p.group_cap.len()],
+            group_load: vec![0; groups],
+            pending: Vec::new(),
+            best_of_case: vec![(0.0, usize::MAX); m.n_cases()],
+            touched: Vec::new(),
         }
     }
 
@@ -143,15 +161,19 @@ impl Relaxation {
         m.p.person_group[person].map_or(0.0, |g| mult.nu[g] / m.hour_scale)
     }
 
-    /// Fills the knapsack of `person` with the open cases (except `skip`) that fit
-    /// `cap` and the group's remaining capacity and have positive reduced profit.
-    fn fill(&mut self, m: &Model, load: &Load, open: &[bool], mult: &Multipliers, person: usize, cap: i64, skip: usize) {
+    /// What a person can still take: their own and their group's remaining hours.
+    fn cap(m: &Model, load: &Load, person: usize) -> i64 {
+        m.p.person_group[person].map_or(load.rem_p[person], |g| load.rem_p[person].min(load.rem_g[g]))
+    }
+
+    /// Solves the knapsack of `person` over the open cases (except `skip`) that fit
+    /// `cap`, with profit `w − u − μ·h` where positive.
+    fn solve_person(&mut self, m: &Model, open: &[bool], mult: &Multipliers, person: usize, cap: i64, skip: usize) -> f64 {
         let mu = Self::mu(m, mult, person);
-        let gcap = m.p.person_group[person].map_or(i64::MAX, |g| load.rem_g[g]);
         self.knap.items.clear();
         for &(c, w) in &m.by_person[person] {
             let h = m.p.hours[c];
-            if !open[c] || c == skip || h > cap || h > gcap {
+            if !open[c] || c == skip || h > cap {
                 continue;
             }
             let p = w as f64 - mult.u[c] - mu * h as f64;
@@ -159,51 +181,138 @@ impl Relaxation {
                 self.knap.items.push(Item { h, p, case: c });
             }
         }
+        if self.knap.items.is_empty() {
+            0.0
+        } else {
+            self.knap.solve(cap)
+        }
     }
 
-    /// Computes `L(u, μ)` for the node given by `load` and `open`.
+    /// Relaxation (B) of group `g` with capacity `cap` (see the type's documentation);
+    /// `self.best_of_case[c].1` is the member whose profit an item carries.
+    fn solve_group(&mut self, m: &Model, load: &Load, open: &[bool], mult: &Multipliers, g: usize, cap: i64, skip: usize) -> f64 {
+        for &c in &self.touched {
+            self.best_of_case[c] = (0.0, usize::MAX);
+        }
+        self.touched.clear();
+        for &j in &m.members[g] {
+            let cap_j = load.rem_p[j].min(cap);
+            for &(c, w) in &m.by_person[j] {
+                if !open[c] || c == skip || m.p.hours[c] > cap_j {
+                    continue;
+                }
+                let p = w as f64 - mult.u[c];
+                let slot = &mut self.best_of_case[c];
+                if p > slot.0 {
+                    if slot.1 == usize::MAX {
+                        self.touched.push(c);
+                    }
+                    *slot = (p, j);
+                }
+            }
+        }
+        self.knap.items.clear();
+        for &c in &self.touched {
+            self.knap.items.push(Item { h: m.p.hours[c], p: self.best_of_case[c].0, case: c });
+        }
+        if self.knap.items.is_empty() {
+            0.0
+        } else {
+            self.knap.solve(cap)
+        }
+    }
+
+    fn record(&mut self, case: usize, person: usize) {
+        self.picks[case] += 1;
+        self.picker[case] = person;
+    }
+
+    /// Computes the bound `load.value + L(u, μ)` for the node given by `load` and `open`.
     pub fn evaluate(&mut self, m: &Model, load: &Load, open: &[bool], mult: &Multipliers) -> f64 {
         self.picks.iter_mut().for_each(|x| *x = 0);
         self.group_load.iter_mut().for_each(|x| *x = 0);
-        let mut value: f64 = (0..m.n_cases()).filter(|&c| open[c]).map(|c| mult.u[c]).sum();
-        for (g, &rem) in load.rem_g.iter().enumerate() {
-            value += mult.nu[g] / m.hour_scale * rem as f64;
-        }
-        for j in 0..m.n_persons() {
-            self.fill(m, load, open, mult, j, load.rem_p[j], usize::MAX);
-            let k = if self.knap.items.is_empty() { 0.0 } else { self.knap.solve(load.rem_p[j]) };
+        let mut value = load.value as f64;
+        value += (0..m.n_cases()).filter(|&c| open[c]).map(|c| mult.u[c]).sum::<f64>();
+        for j in (0..m.n_persons()).filter(|&j| m.p.person_group[j].is_none()) {
+            let k = self.solve_person(m, open, mult, j, load.rem_p[j], usize::MAX);
             self.k_val[j] = k;
             value += k;
-            for (it, &chosen) in self.knap.items.iter().zip(&self.knap.best) {
-                if chosen {
-                    self.picks[it.case] += 1;
-                    self.picker[it.case] = j;
-                    if let Some(g) = m.p.person_group[j] {
+            for k in 0..self.knap.items.len() {
+                if self.knap.best[k] {
+                    self.record(self.knap.items[k].case, j);
+                }
+            }
+        }
+        for g in 0..m.members.len() {
+            let mut a = mult.nu[g] / m.hour_scale * load.rem_g[g] as f64;
+            self.pending.clear();
+            for &j in &m.members[g] {
+                let k = self.solve_person(m, open, mult, j, Self::cap(m, load, j), usize::MAX);
+                self.k_val[j] = k;
+                a += k;
+                for (it, &chosen) in self.knap.items.iter().zip(&self.knap.best) {
+                    if chosen {
+                        self.pending.push((it.case, j));
                         self.group_load[g] += it.h;
                     }
                 }
             }
+            let b = if m.members[g].len() >= 2 && a > 0.0 {
+                self.solve_group(m, load, open, mult, g, load.rem_g[g], usize::MAX)
+            } else {
+                f64::INFINITY
+            };
+            self.group_a[g] = a;
+            if b < a {
+                self.group_contrib[g] = b;
+                for k in 0..self.knap.items.len() {
+                    if self.knap.best[k] {
+                        let c = self.knap.items[k].case;
+                        self.record(c, self.best_of_case[c].1);
+                    }
+                }
+            } else {
+                self.group_contrib[g] = a;
+                for k in 0..self.pending.len() {
+                    let (c, j) = self.pending[k];
+                    self.record(c, j);
+                }
+            }
+            value += self.group_contrib[g];
         }
         self.value = value;
         value
     }
 
     /// An upper bound on the child node "case → person" at the multipliers of the
-    /// last evaluation: `L − K_j(rem) + p(case, person) + K_j(rem − hours)`.
+    /// last evaluation: the parent's bound with the person's (or group's) part
+    /// re-solved without the case and with its hours taken.
     pub fn child_bound(&mut self, m: &Model, load: &Load, open: &[bool], mult: &Multipliers, case: usize, person: usize) -> f64 {
         let h = m.p.hours[case];
-        let p = m.w(case, person) as f64 - mult.u[case] - Self::mu(m, mult, person) * h as f64;
-        let cap = load.rem_p[person] - h;
-        self.fill(m, load, open, mult, person, cap, case);
-        let k = if self.knap.items.is_empty() { 0.0 } else { self.knap.solve(cap) };
-        self.value - self.k_val[person] + p + k
+        let base = self.value + m.w(case, person) as f64 - mult.u[case];
+        match m.p.person_group[person] {
+            None => {
+                let k = self.solve_person(m, open, mult, person, load.rem_p[person] - h, case);
+                base - self.k_val[person] + k
+            }
+            Some(g) => {
+                let k = self.solve_person(m, open, mult, person, Self::cap(m, load, person) - h, case);
+                let mu = mult.nu[g] / m.hour_scale;
+                let a = self.group_a[g] - mu * h as f64 - self.k_val[person] + k;
+                let b = if m.members[g].len() >= 2 {
+                    self.solve_group(m, load, open, mult, g, load.rem_g[g] - h, case)
+                } else {
+                    f64::INFINITY
+                };
+                base - self.group_contrib[g] + a.min(b)
+            }
+        }
     }
 
-    /// Whether the last relaxed solution is feasible: no case chosen twice and no
-    /// group over its remaining capacity.
-    pub fn feasible(&self, load: &Load, open: &[bool]) -> bool {
+    /// Whether no case was chosen twice (the relaxed solution may then be close to
+    /// feasible; capacities are checked when it is turned into an assignment).
+    pub fn feasible(&self, open: &[bool]) -> bool {
         self.picks.iter().zip(open).all(|(&k, &o)| !o || k <= 1)
-            && self.group_load.iter().zip(&load.rem_g).all(|(l, r)| l <= r)
     }
 
     /// One projected subgradient step towards `target` (Polyak step length scaled

@@ -131,7 +131,7 @@ impl Search<'_, '_> {
                 lambda *= 0.5;
                 stall = 0;
             }
-            if self.rel.feasible(&self.load, &self.open) {
+            if self.rel.feasible(&self.open) {
                 let candidate = self.relaxed_solution(false);
                 self.offer(&candidate);
             } else if heuristic && it == next_heuristic {

@@ -16,6 +16,8 @@ pub(crate) struct Model<'a> {
     pub by_case: Vec<Vec<(usize, i64)>>,
     /// Per person: eligible unpinned cases with their weight, by case index.
     pub by_person: Vec<Vec<(usize, i64)>>,
+    /// Per group: its persons, in input order.
+    pub members: Vec<Vec<usize>>,
     /// Mean case hours (hundredths, at least 1): scales group multipliers.
     pub hour_scale: f64,
 }
@@ -42,7 +44,13 @@ impl<'a> Model<'a> {
             .collect();
         let total: i64 = p.hours.iter().sum();
         let hour_scale = (total as f64 / n.max(1) as f64).max(1.0);
-        Model { p, weight, by_case, by_person, hour_scale }
+        let mut members = vec![Vec::new(); p.group_cap.len()];
+        for (j, g) in p.person_group.iter().enumerate() {
+            if let Some(g) = *g {
+                members[g].push(j);
+            }
+        }
+        Model { p, weight, by_case, by_person, members, hour_scale }
     }
 
     pub fn n_cases(&self) -> usize {
