@@ -7,6 +7,7 @@
 pub mod allocation;
 pub mod domain;
 pub mod report;
+pub mod sample;
 pub mod sync;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

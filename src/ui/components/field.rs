@@ -11,7 +11,12 @@ pub type Choice = (String, String);
 
 #[component]
 fn Label(label: &'static str, name: &'static str, #[prop(optional)] required: bool) -> impl IntoView {
-    view! { <label for=field_id(name)>{label}{required.then_some(text::REQUIRED_MARK)}</label> }
+    view! {
+        <label for=field_id(name)>
+            {label}
+            {required.then(|| view! { <span class="req" aria-hidden="true">{text::REQUIRED_MARK}</span> })}
+        </label>
+    }
 }
 
 #[component]

@@ -1,0 +1,134 @@
+// The foundation flows a caseworker does first: set up a district, a club and a contact person,
+// create a case, find everything again after a reload and offline, and see a Danish error for a
+// bad value. Screenshots at tablet and laptop sizes; axe on every page visited.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertClean, formatAxe, installServiceWorker, launchBrowser, runAxe, screenshots, startApp, waitForApp,
+} from './lib/harness.mjs';
+
+const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+
+async function expectNoSeriousAxe(page, where) {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `${where}:\n${formatAxe(violations)}`);
+}
+
+test('registers and cases persist, validate in Danish and work offline', async (t) => {
+  const app = await startApp();
+  const b = await launchBrowser();
+  t.after(async () => { await b.close(); await app.close(); });
+  const { page, context, findings } = b;
+
+  await page.goto(app.url);
+  await waitForApp(page);
+  await page.getByRole('heading', { name: 'Oversigt', level: 1 }).waitFor();
+
+  await t.test('set up a district, a club and a contact person', async () => {
+    await nav(page, 'Indstillinger');
+    await page.getByRole('button', { name: 'Nyt distrikt' }).click();
+    await page.getByLabel('Navn', { exact: true }).fill('Nordbyen');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByRole('button', { name: /^Nordbyen/ }).waitFor();
+    await expectNoSeriousAxe(page, 'Indstillinger');
+
+    await nav(page, 'Kontaktpersoner og leverandører');
+    await page.getByRole('button', { name: 'Ny leverandør' }).click();
+    await page.getByLabel('Navn', { exact: true }).fill('Klub Nord');
+    await page.getByLabel('Distrikt').selectOption({ label: 'Nordbyen' });
+    await page.getByLabel('Loft over kontaktpersontimer pr. uge').fill('30');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByRole('button', { name: /^Klub Nord/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Ny kontaktperson' }).click();
+    await page.getByLabel('Navn', { exact: true }).fill('Anna Pædagog');
+    await page.getByLabel('Leverandør').selectOption({ label: 'Klub Nord' });
+    await page.getByLabel('Kapacitet, timer pr. uge').fill('7,5');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByRole('button', { name: /^Anna Pædagog/ }).waitFor();
+    await expectNoSeriousAxe(page, 'Kontaktpersoner');
+    await screenshots(page, 'registers');
+  });
+
+  await t.test('create a case through the form', async () => {
+    await nav(page, 'Sager');
+    await page.getByRole('link', { name: 'Ny sag' }).click();
+    await page.getByLabel('Pseudonym/initialer').fill('E.K.');
+    await page.getByLabel('Fødselsdato').fill('2010-03-04');
+    await page.getByLabel('Distrikt', { exact: true }).selectOption({ label: 'Nordbyen' });
+    await page.getByLabel('Timer pr. uge').fill('6');
+    await page.getByLabel('Sagsbehandler').fill('MH');
+    await expectNoSeriousAxe(page, 'Ny sag');
+    await screenshots(page, 'case-form');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByRole('heading', { name: 'E.K.', level: 1 }).waitFor();
+    await expectNoSeriousAxe(page, 'Sag');
+    await screenshots(page, 'case-view');
+  });
+
+  await t.test('a CPR number as pseudonym is refused with a Danish message', async () => {
+    await page.getByRole('link', { name: 'Redigér' }).click();
+    await page.getByLabel('Pseudonym/initialer').fill('040310-1234');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByText('Ligner et CPR-nummer').waitFor();
+    await page.getByLabel('Pseudonym/initialer').fill('E.K.');
+  });
+
+  await t.test('too many hours shows the Danish error next to the field and saves nothing', async () => {
+    await page.getByLabel('Timer pr. uge').fill('60');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    const error = page.locator('#hours_per_week-error');
+    await error.waitFor();
+    assert.equal((await error.textContent()).trim(), 'Skal være mellem 0,25 og 48');
+    assert.equal(await page.getByLabel('Timer pr. uge').getAttribute('aria-invalid'), 'true');
+    await page.getByText('Ret de markerede felter, før du gemmer.').waitFor();
+    await screenshots(page, 'case-form-error');
+  });
+
+  await t.test('a visited case needs legal basis, goals and visitation date', async () => {
+    await page.reload();
+    await waitForApp(page);
+    await nav(page, 'Sager');
+    await page.getByRole('link', { name: /E\.K\./ }).click();
+    await page.getByRole('button', { name: 'Flyt til visiteret' }).click();
+    const problem = page.locator('.status-panel [role=alert]');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /Lovgrundlag.*Mål.*Visitationsdato/);
+  });
+
+  await t.test('everything is still there after a reload, with hours unchanged', async () => {
+    await page.reload();
+    await waitForApp(page);
+    await nav(page, 'Sager');
+    const row = page.getByRole('link', { name: /E\.K\./ });
+    await row.waitFor();
+    assert.match(await row.textContent(), /6 t\/uge/);
+    await nav(page, 'Kontaktpersoner og leverandører');
+    await page.getByRole('button', { name: /^Anna Pædagog/ }).waitFor();
+  });
+
+  await t.test('offline reload keeps the app and its data', async () => {
+    await installServiceWorker(page);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await waitForApp(page);
+      await nav(page, 'Sager');
+      await page.getByRole('link', { name: /E\.K\./ }).waitFor();
+      await screenshots(page, 'cases-offline');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  await t.test('every area of the navigation renders without accessibility problems', async () => {
+    for (const area of ['Oversigt', 'Fordelingsudvalg', 'Opfølgning', 'Evaluering', 'Data']) {
+      await nav(page, area);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoSeriousAxe(page, area);
+    }
+    await screenshots(page, 'data');
+  });
+
+  assertClean(findings, 'registers flow');
+});
