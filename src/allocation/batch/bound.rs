@@ -63,7 +63,9 @@ impl Knapsack {
         }
         // By profit per hour, best first; zero-hour items first; input order on ties.
         self.items.sort_by(|a, b| {
-            (b.p * a.h as f64).total_cmp(&(a.p * b.h as f64)).then(a.case.cmp(&b.case))
+            (b.p * a.h as f64)
+                .total_cmp(&(a.p * b.h as f64))
+                .then(a.case.cmp(&b.case))
         });
         self.nodes = 0;
         let root = self.dantzig(0, cap);
@@ -163,12 +165,22 @@ impl Relaxation {
 
     /// What a person can still take: their own and their group's remaining hours.
     fn cap(m: &Model, load: &Load, person: usize) -> i64 {
-        m.p.person_group[person].map_or(load.rem_p[person], |g| load.rem_p[person].min(load.rem_g[g]))
+        m.p.person_group[person].map_or(load.rem_p[person], |g| {
+            load.rem_p[person].min(load.rem_g[g])
+        })
     }
 
     /// Solves the knapsack of `person` over the open cases (except `skip`) that fit
     /// `cap`, with profit `w − u − μ·h` where positive.
-    fn solve_person(&mut self, m: &Model, open: &[bool], mult: &Multipliers, person: usize, cap: i64, skip: usize) -> f64 {
+    fn solve_person(
+        &mut self,
+        m: &Model,
+        open: &[bool],
+        mult: &Multipliers,
+        person: usize,
+        cap: i64,
+        skip: usize,
+    ) -> f64 {
         let mu = Self::mu(m, mult, person);
         self.knap.items.clear();
         for &(c, w) in &m.by_person[person] {
@@ -190,7 +202,16 @@ impl Relaxation {
 
     /// Relaxation (B) of group `g` with capacity `cap` (see the type's documentation);
     /// `self.best_of_case[c].1` is the member whose profit an item carries.
-    fn solve_group(&mut self, m: &Model, load: &Load, open: &[bool], mult: &Multipliers, g: usize, cap: i64, skip: usize) -> f64 {
+    fn solve_group(
+        &mut self,
+        m: &Model,
+        load: &Load,
+        open: &[bool],
+        mult: &Multipliers,
+        g: usize,
+        cap: i64,
+        skip: usize,
+    ) -> f64 {
         for &c in &self.touched {
             self.best_of_case[c] = (0.0, usize::MAX);
         }
@@ -213,7 +234,11 @@ impl Relaxation {
         }
         self.knap.items.clear();
         for &c in &self.touched {
-            self.knap.items.push(Item { h: m.p.hours[c], p: self.best_of_case[c].0, case: c });
+            self.knap.items.push(Item {
+                h: m.p.hours[c],
+                p: self.best_of_case[c].0,
+                case: c,
+            });
         }
         if self.knap.items.is_empty() {
             0.0
@@ -232,7 +257,10 @@ impl Relaxation {
         self.picks.iter_mut().for_each(|x| *x = 0);
         self.group_load.iter_mut().for_each(|x| *x = 0);
         let mut value = load.value as f64;
-        value += (0..m.n_cases()).filter(|&c| open[c]).map(|c| mult.u[c]).sum::<f64>();
+        value += (0..m.n_cases())
+            .filter(|&c| open[c])
+            .map(|c| mult.u[c])
+            .sum::<f64>();
         for j in (0..m.n_persons()).filter(|&j| m.p.person_group[j].is_none()) {
             let k = self.solve_person(m, open, mult, j, load.rem_p[j], usize::MAX);
             self.k_val[j] = k;
@@ -287,7 +315,15 @@ impl Relaxation {
     /// An upper bound on the child node "case → person" at the multipliers of the
     /// last evaluation: the parent's bound with the person's (or group's) part
     /// re-solved without the case and with its hours taken.
-    pub fn child_bound(&mut self, m: &Model, load: &Load, open: &[bool], mult: &Multipliers, case: usize, person: usize) -> f64 {
+    pub fn child_bound(
+        &mut self,
+        m: &Model,
+        load: &Load,
+        open: &[bool],
+        mult: &Multipliers,
+        case: usize,
+        person: usize,
+    ) -> f64 {
         let h = m.p.hours[case];
         let base = self.value + m.w(case, person) as f64 - mult.u[case];
         match m.p.person_group[person] {
@@ -296,7 +332,8 @@ impl Relaxation {
                 base - self.k_val[person] + k
             }
             Some(g) => {
-                let k = self.solve_person(m, open, mult, person, Self::cap(m, load, person) - h, case);
+                let k =
+                    self.solve_person(m, open, mult, person, Self::cap(m, load, person) - h, case);
                 let mu = mult.nu[g] / m.hour_scale;
                 let a = self.group_a[g] - mu * h as f64 - self.k_val[person] + k;
                 let b = if m.members[g].len() >= 2 {
@@ -317,7 +354,15 @@ impl Relaxation {
 
     /// One projected subgradient step towards `target` (Polyak step length scaled
     /// by `lambda`). Returns false when the subgradient vanishes.
-    pub fn step(&self, m: &Model, load: &Load, open: &[bool], mult: &mut Multipliers, target: f64, lambda: f64) -> bool {
+    pub fn step(
+        &self,
+        m: &Model,
+        load: &Load,
+        open: &[bool],
+        mult: &mut Multipliers,
+        target: f64,
+        lambda: f64,
+    ) -> bool {
         let gu = |c: usize| 1.0 - self.picks[c] as f64;
         let gnu = |g: usize| (load.rem_g[g] - self.group_load[g]) as f64 / m.hour_scale;
         // Components that projection would cancel (multiplier at 0, pushed down) do not count.
@@ -365,5 +410,8 @@ pub(crate) fn initial_multipliers(m: &Model) -> Multipliers {
             b as f64
         })
         .collect();
-    Multipliers { u, nu: vec![0.0; m.p.group_cap.len()] }
+    Multipliers {
+        u,
+        nu: vec![0.0; m.p.group_cap.len()],
+    }
 }

@@ -150,7 +150,9 @@ fn swap(m: &Model, load: &mut Load) {
     let n = m.n_cases();
     for a in 0..n {
         for b in a + 1..n {
-            let (Some(ja), Some(jb)) = (load.of_case[a], load.of_case[b]) else { continue };
+            let (Some(ja), Some(jb)) = (load.of_case[a], load.of_case[b]) else {
+                continue;
+            };
             if ja == jb {
                 continue;
             }

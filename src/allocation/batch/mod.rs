@@ -47,8 +47,8 @@ mod state;
 use serde::{Deserialize, Serialize};
 
 pub use instance::{
-    CaseInput, GroupInput, Instance, InstanceError, PersonInput, PinInput, ScoreInput, MAX_ABS_SCORE,
-    MAX_HOURS,
+    CaseInput, GroupInput, Instance, InstanceError, PersonInput, PinInput, ScoreInput,
+    MAX_ABS_SCORE, MAX_HOURS,
 };
 
 /// When the search stops early. Stopped early, the result is the best solution
@@ -63,7 +63,10 @@ pub struct SolveOptions {
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions { time_limit_ms: f64::INFINITY, node_limit: u64::MAX }
+        SolveOptions {
+            time_limit_ms: f64::INFINITY,
+            node_limit: u64::MAX,
+        }
     }
 }
 
@@ -128,7 +131,11 @@ pub fn solve(
 ) -> Result<Solution, InstanceError> {
     let problem = instance.prepare()?;
     let model = state::Model::new(&problem);
-    let limits = solver::Limits { time_limit_ms: options.time_limit_ms, node_limit: options.node_limit, clock };
+    let limits = solver::Limits {
+        time_limit_ms: options.time_limit_ms,
+        node_limit: options.node_limit,
+        clock,
+    };
     let outcome = solver::solve(&model, limits);
     let load = &outcome.best;
 
@@ -149,9 +156,15 @@ pub fn solve(
             Some(j) => {
                 placed += 1;
                 objective += problem.score(c, j);
-                assignment.push(Pair { case: case.id.clone(), person: instance.persons[j].id.clone() });
+                assignment.push(Pair {
+                    case: case.id.clone(),
+                    person: instance.persons[j].id.clone(),
+                });
             }
-            None => unassigned.push(Unassigned { case: case.id.clone(), reason: reason(&problem, load, c) }),
+            None => unassigned.push(Unassigned {
+                case: case.id.clone(),
+                reason: reason(&problem, load, c),
+            }),
         }
     }
 
@@ -187,11 +200,16 @@ fn reason(p: &instance::Problem, load: &state::Load, c: usize) -> UnassignedReas
     if scored.is_empty() {
         return UnassignedReason::NoEligiblePerson;
     }
-    let ever_fits = |j: usize| h <= p.person_total[j] && p.person_group[j].is_none_or(|g| h <= p.group_total[g]);
+    let ever_fits = |j: usize| {
+        h <= p.person_total[j] && p.person_group[j].is_none_or(|g| h <= p.group_total[g])
+    };
     if !scored.iter().any(|&(j, _)| ever_fits(j)) {
         return UnassignedReason::ExceedsCapacity;
     }
-    if scored.iter().any(|&(j, _)| ever_fits(j) && load.rem_p[j] >= h) {
+    if scored
+        .iter()
+        .any(|&(j, _)| ever_fits(j) && load.rem_p[j] >= h)
+    {
         UnassignedReason::GroupCapacityExhausted
     } else {
         UnassignedReason::PersonCapacityExhausted

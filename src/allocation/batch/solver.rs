@@ -75,7 +75,12 @@ pub(crate) fn solve(m: &Model, limits: Limits) -> Outcome {
         s.branch(&mut mult);
     }
     let optimal = !s.aborted;
-    Outcome { bound: if optimal { s.best.value } else { root_bound }, optimal, nodes: s.nodes, best: s.best }
+    Outcome {
+        bound: if optimal { s.best.value } else { root_bound },
+        optimal,
+        nodes: s.nodes,
+        best: s.best,
+    }
 }
 
 impl Search<'_, '_> {
@@ -143,7 +148,11 @@ impl Search<'_, '_> {
                 return None;
             }
             let target = self.best.value as f64 + 1.0;
-            if lambda < 1e-3 || !self.rel.step(m, &self.load, &self.open, mult, target, lambda) {
+            if lambda < 1e-3
+                || !self
+                    .rel
+                    .step(m, &self.load, &self.open, mult, target, lambda)
+            {
                 break;
             }
         }
@@ -196,7 +205,10 @@ impl Search<'_, '_> {
         let m = self.m;
         let stuck: Vec<usize> = (0..m.n_cases())
             .filter(|&c| {
-                self.open[c] && !m.by_case[c].iter().any(|&(j, _)| self.load.fits(m.p, m.p.hours[c], j))
+                self.open[c]
+                    && !m.by_case[c]
+                        .iter()
+                        .any(|&(j, _)| self.load.fits(m.p, m.p.hours[c], j))
             })
             .collect();
         for &c in &stuck {
