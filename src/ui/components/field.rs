@@ -39,7 +39,7 @@ pub fn TextInput(
     } else {
         view! {
             <input id=field_id(name) name=name type="text" aria-invalid=invalid(name)
-                aria-describedby=format!("{name}-error")
+                aria-describedby=format!("{name}-error") aria-required=required.then_some("true")
                 prop:value=move || value.get() on:input=move |ev| on_change.run(event_target_value(&ev))/>
         }
         .into_any()
@@ -89,7 +89,7 @@ pub fn NumberInput(
     view! {
         <div class="field">
             <Label label name required/>
-            <input id=field_id(name) name=name type="text" inputmode="decimal" aria-invalid=invalid(name)
+            <input id=field_id(name) name=name type="text" inputmode="decimal" aria-invalid=invalid(name) aria-required=required.then_some("true")
                 aria-describedby=format!("{name}-error")
                 prop:value=move || raw.get() on:input=on_input/>
             <FieldMessage name/>
@@ -121,7 +121,7 @@ pub fn DateInput(
     view! {
         <div class="field">
             <Label label name required/>
-            <input id=field_id(name) name=name type="date" aria-invalid=invalid(name)
+            <input id=field_id(name) name=name type="date" aria-invalid=invalid(name) aria-required=required.then_some("true")
                 aria-describedby=format!("{name}-error")
                 prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
                 on:change=on_input/>
@@ -145,7 +145,7 @@ pub fn SelectInput(
     view! {
         <div class="field">
             <Label label name required/>
-            <select id=field_id(name) name=name aria-invalid=invalid(name) aria-describedby=format!("{name}-error")
+            <select id=field_id(name) name=name aria-invalid=invalid(name) aria-describedby=format!("{name}-error") aria-required=required.then_some("true")
                 prop:value=move || value.get() on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {allow_none.then(|| view! { <option value="">{text::NONE_CHOSEN}</option> })}
                 <For each=move || options.get() key=|(v, l)| (v.clone(), l.clone()) let:choice>

@@ -17,7 +17,7 @@ fn age_group(g: AgeGroup) -> &'static str {
 
 /// A titled table of counts with a bar per row.
 fn count_table(title: &'static str, rows: Vec<(String, usize)>) -> impl IntoView {
-    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1) as f64;
     view! {
         <section class="card">
             <h2>{title}</h2>
@@ -27,8 +27,8 @@ fn count_table(title: &'static str, rows: Vec<(String, usize)>) -> impl IntoView
                 view! {
                     <table class="load"><tbody>
                         {rows.into_iter().map(|(label, n)| view! {
-                            <tr><th scope="row">{label}</th><td class="num">{n}</td>
-                                <td class="bar"><span class="meter" style=format!("width:{}%", n * 100 / max)></span></td></tr>
+                            <tr><th scope="row">{label.clone()}</th><td class="num">{n}</td>
+                                <td class="bar"><meter min="0" max=max value=n as f64 aria-label=label></meter></td></tr>
                         }).collect_view()}
                     </tbody></table>
                 }.into_any()

@@ -72,12 +72,12 @@ pub fn Overview() -> impl IntoView {
                     <tbody>
                         {move || loads.get().into_iter().map(|l| {
                             let cap = l.capacity.unwrap_or(0.0);
-                            let pct = if cap > 0.0 { (l.used / cap * 100.0).min(100.0) } else { 0.0 };
+                            let label = format!("{} {}", l.name, text::HOURS_USED);
                             view! {
                                 <tr>
                                     <th scope="row">{l.name}<span class="muted">{format!(" · {}", text::provider_kind(l.kind))}</span></th>
                                     <td class="num">{format!("{} / {}", text::hours(l.used), l.capacity.map(text::hours).unwrap_or("–".into()))}</td>
-                                    <td class="bar"><span class="meter" style=format!("width:{pct:.0}%")></span></td>
+                                    <td class="bar"><meter min="0" max=cap value=l.used.min(cap) aria-label=label></meter></td>
                                 </tr>
                             }
                         }).collect_view()}
