@@ -1,2 +1,10 @@
 //! Allocation: eligibility, scoring and the batch solver.
 pub mod batch;
+pub mod agenda;
+pub mod context;
+pub mod eligibility;
+pub mod facts;
+pub mod recommend;
+pub mod score;
+#[cfg(test)]
+mod testkit;
