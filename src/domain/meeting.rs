@@ -19,6 +19,16 @@ pub struct Meeting {
     pub closed: bool,
 }
 
+impl Meeting {
+    /// Move the agenda item at `index` one place up (`up = true`) or down; out of range is a no-op.
+    pub fn move_item(&mut self, index: usize, up: bool) {
+        let other = if up { index.checked_sub(1) } else { Some(index + 1) };
+        if let Some(other) = other.filter(|o| *o < self.agenda.len() && index < self.agenda.len()) {
+            self.agenda.swap(index, other);
+        }
+    }
+}
+
 impl Validate for Meeting {
     fn validate(&self, _today: NaiveDate) -> Vec<FieldError> {
         let mut c = Check::new();
@@ -70,6 +80,24 @@ impl Validate for Decision {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agenda_items_move_within_bounds() {
+        let ids: Vec<CaseId> = (0..3).map(|_| CaseId::new()).collect();
+        let mut m = Meeting {
+            meta: RecordMeta::new(MeetingId::new()),
+            date: NaiveDate::MIN,
+            agenda: ids.clone(),
+            attendees: vec![],
+            closed: false,
+        };
+        m.move_item(0, true);
+        assert_eq!(m.agenda, ids);
+        m.move_item(2, true);
+        assert_eq!(m.agenda, vec![ids[0], ids[2], ids[1]]);
+        m.move_item(2, false);
+        assert_eq!(m.agenda, vec![ids[0], ids[2], ids[1]]);
+    }
 
     #[test]
     fn departing_from_the_recommendation_needs_a_rationale() {

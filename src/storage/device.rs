@@ -21,6 +21,12 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
+/// The local date and time to the second (for when a decision was taken).
+pub fn now_local() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    today().and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds()).unwrap_or_default()
+}
+
 /// Ask the browser to keep this site's data under storage pressure (`navigator.storage.persist()`).
 /// Returns whether storage is persistent; `false` when the API is missing or refuses.
 pub async fn request_persistence() -> bool {

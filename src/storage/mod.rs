@@ -22,6 +22,6 @@ pub mod schema;
 mod tx;
 
 pub use db::{Change, Db, KvValues};
-pub use device::{is_persisted, now_ms, request_persistence, storage_estimate, today};
+pub use device::{is_persisted, now_local, now_ms, request_persistence, storage_estimate, today};
 pub use error::StorageError;
 pub use repo::{Batch, Repo, SaveError, Stamped};

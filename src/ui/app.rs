@@ -47,6 +47,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/sager/:id/rediger") view=cases::CaseEdit/>
                     <Route path=path!("/kontaktpersoner") view=providers::ProvidersPage/>
                     <Route path=path!("/udvalg") view=committee::CommitteePage/>
+                    <Route path=path!("/udvalg/:id") view=committee::MeetingPage/>
+                    <Route path=path!("/udvalg/:id/referat") view=committee::MinutesPage/>
                     <Route path=path!("/opfoelgning") view=followup::FollowupPage/>
                     <Route path=path!("/evaluering") view=evaluation::EvaluationPage/>
                     <Route path=path!("/data") view=data::DataPage/>

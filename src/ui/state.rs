@@ -2,7 +2,7 @@
 //! in memory and a save updates every view at once.
 
 use crate::domain::*;
-use crate::storage::{Repo, SaveError, StorageError};
+use crate::storage::{Batch, Repo, SaveError, StorageError};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -106,19 +106,47 @@ impl AppState {
             return Err(SaveError::Invalid(errors));
         }
         let (old_youth, old_case) = old.map_or((None, None), |(y, c)| (Some(y), Some(c)));
-        let mut batch = self.repo.get_value().batch();
-        let youth = batch.save(old_youth.as_ref(), youth)?;
-        let case = batch.save(old_case.as_ref(), case)?;
-        batch.commit().await?;
-        upsert(self.youths, youth);
-        upsert(self.cases, case.clone());
+        let mut edits = self.edits();
+        edits.save(old_youth.as_ref(), youth)?;
+        let case = edits.save(old_case.as_ref(), case)?;
+        edits.commit().await?;
         Ok(case)
+    }
+
+    /// Several records of any types, written in one transaction and shown once it committed.
+    pub fn edits(self) -> Edits {
+        Edits { state: self, batch: self.repo.with_value(Repo::batch), shown: Vec::new() }
     }
 
     pub async fn save_settings(self, settings: Settings) -> Result<(), SaveError> {
         let repo = self.repo.get_value();
         repo.save_settings(&settings).await?;
         self.settings.set(settings);
+        Ok(())
+    }
+}
+
+/// Records staged for one transaction; see [`AppState::edits`].
+pub struct Edits {
+    state: AppState,
+    batch: Batch,
+    shown: Vec<Box<dyn FnOnce()>>,
+}
+
+impl Edits {
+    /// Validate and stage a record (an invalid one is not staged and returns its errors).
+    pub fn save<R: Stored>(&mut self, old: Option<&R>, new: R) -> Result<R, SaveError> {
+        let saved = self.batch.save(old, new)?;
+        let list = R::list(&self.state);
+        let shown = saved.clone();
+        self.shown.push(Box::new(move || upsert(list, shown)));
+        Ok(saved)
+    }
+
+    /// Write everything in one transaction, then show it in every view.
+    pub async fn commit(self) -> Result<(), SaveError> {
+        self.batch.commit().await?;
+        self.shown.into_iter().for_each(|show| show());
         Ok(())
     }
 }

@@ -49,7 +49,10 @@ pub fn CaseView(draft: CaseDraft) -> impl IntoView {
                 <h2>{text::F_CONCERNS}</h2>
                 <p>{concerns.join(", ")}</p>
             </section>
-            <StatusPanel case/>
+            <div>
+                <StatusPanel case/>
+                <AuditTrail case_id=id/>
+            </div>
         </div>
     }
 }
@@ -144,6 +147,36 @@ fn StatusPanel(case: Case) -> impl IntoView {
                     </div>
                     <button type="button" class="danger" on:click=move |_| apply(CaseStatus::Ended)>{text::END_CASE}</button>
                 </details>
+            </Show>
+        </section>
+    }
+}
+
+/// Every committee decision on the case, newest first (append-only).
+#[component]
+fn AuditTrail(case_id: crate::domain::CaseId) -> impl IntoView {
+    let state = use_state();
+    let decisions = Memo::new(move |_| {
+        let mut d: Vec<_> = state.decisions.with(|d| d.iter().filter(|d| d.case == case_id).cloned().collect());
+        d.sort_by(|a, b| b.decided_at.cmp(&a.decided_at));
+        d
+    });
+    view! {
+        <section class="card" aria-labelledby="audit-h">
+            <h2 id="audit-h">{text::AUDIT_TRAIL}</h2>
+            <Show when=move || !decisions.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NO_DECISIONS}</p> }>
+                <ul class="audit">
+                    <For each=move || decisions.get() key=|d| d.meta.id let:d>
+                        <li>
+                            <strong>{name_in(state.persons, &d.person.to_string(), |p| p.name.clone())}</strong>
+                            {format!(" · {} · {}", d.decided_at.format("%d-%m-%Y %H:%M"), d.decided_by)}
+                            {d.recommended.filter(|r| *r != d.person).map(|r| view! {
+                                <p class="muted">{format!("{}: {}", text::RECOMMENDED, name_in(state.persons, &r.to_string(), |p| p.name.clone()))}</p>
+                            })}
+                            {(!d.rationale.is_empty()).then(|| view! { <p>{format!("{}: {}", text::RATIONALE, d.rationale)}</p> })}
+                        </li>
+                    </For>
+                </ul>
             </Show>
         </section>
     }

@@ -1,0 +1,105 @@
+//! One case on a meeting's agenda: the facts the committee needs, who attends, and the
+//! decision (a rationale is required when the choice departs from the recommendation).
+
+use crate::domain::age::age_on;
+use crate::domain::lifecycle;
+use crate::domain::org::attendees_for;
+use crate::domain::{Assignment, CaseId, CaseStatus, Decision, DecisionId, Meeting, PersonId, RecordMeta};
+use crate::storage::SaveError;
+use crate::ui::components::{FormErrors, SelectInput, TextInput};
+use crate::ui::lens::choices;
+use crate::ui::state::{name_in, use_state};
+use crate::ui::text;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
+    let state = use_state();
+    let case = Memo::new(move |_| state.cases.with(|c| c.iter().find(|c| c.meta.id == case_id).cloned()));
+    move || {
+        let Some(case) = case.get() else { return view! { <p class="empty">{text::RECORD_NOT_FOUND}</p> }.into_any() };
+        let Some(youth) = state.youths.with(|y| y.iter().find(|y| y.meta.id == case.youth).cloned()) else {
+            return view! { <p class="empty">{text::RECORD_NOT_FOUND}</p> }.into_any();
+        };
+        let district = name_in(state.districts, &youth.district.to_string(), |d| d.name.clone());
+        let who: Vec<String> = state.members.with(|m| {
+            attendees_for(m, youth.district).into_iter().map(|m| format!("{} ({})", m.name, text::role(m.role))).collect()
+        });
+        let concerns: Vec<String> = case.concerns.iter().map(|c| name_in(state.concerns, &c.to_string(), |c| c.name.clone())).collect();
+        let decided = case.status != CaseStatus::OnAgenda;
+        view! {
+            <h3>{youth.pseudonym.clone()} " " <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span></h3>
+            <p class="muted">{format!("{} · {} · {} t/uge · {}", text::age_years(age_on(youth.birth_date, meeting.date)), district,
+                case.hours_per_week.map(text::hours).unwrap_or_default(), concerns.join(", "))}</p>
+            <p><strong>{text::ATTENDEES}": "</strong>{who.join(", ")}</p>
+            {if decided {
+                view! { <p class="ok">{text::DECIDED}</p> }.into_any()
+            } else {
+                view! { <DecisionForm case_id meeting=meeting.clone() recommended=None/> }.into_any()
+            }}
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn DecisionForm(case_id: CaseId, meeting: Meeting, recommended: Option<(PersonId, i64)>) -> impl IntoView {
+    let state = use_state();
+    let form = FormErrors::provide();
+    let person = RwSignal::new(recommended.map(|(p, _)| p.to_string()).unwrap_or_default());
+    let rationale = RwSignal::new(String::new());
+    let decided_by = RwSignal::new(text::COMMITTEE_NAME.to_string());
+    let problem = RwSignal::new(None::<String>);
+    let decide = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(chosen) = person.get_untracked().parse::<PersonId>() else {
+            form.domain.set(vec![crate::domain::FieldError { field: "person", problem: crate::domain::Problem::Required }]);
+            return;
+        };
+        let Some(provider) = state.persons.with(|p| p.iter().find(|p| p.meta.id == chosen).map(|p| p.provider)) else { return };
+        let Some(old_case) = state.cases.with(|c| c.iter().find(|c| c.meta.id == case_id).cloned()) else { return };
+        let decision = Decision {
+            meta: RecordMeta::new(DecisionId::new()),
+            meeting: meeting.meta.id,
+            case: case_id,
+            person: chosen,
+            provider,
+            recommended: recommended.map(|(p, _)| p),
+            score: recommended.map(|(_, s)| s),
+            rationale: rationale.get_untracked(),
+            decided_by: decided_by.get_untracked(),
+            decided_at: crate::storage::now_local(),
+        };
+        let mut case = old_case.clone();
+        if let Err(e) = lifecycle::allocate(&mut case, Assignment { person: chosen, provider, from: meeting.date, to: None }) {
+            problem.set(Some(text::lifecycle(&e)));
+            return;
+        }
+        spawn_local(async move {
+            let mut edits = state.edits();
+            let staged = edits.save(None, decision).and_then(|_| edits.save(Some(&old_case), case));
+            let result = match staged {
+                Ok(_) => edits.commit().await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => problem.set(None),
+                Err(SaveError::Invalid(errors)) => form.domain.set(errors),
+                Err(SaveError::Storage(e)) => problem.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <form class="decision" on:submit=decide>
+            <SelectInput label=text::CHOOSE_PERSON name="person" options=choices(state.persons, |p| p.name.clone())
+                value=person on_change=move |v| person.set(v) required=true allow_none=true/>
+            <TextInput label=text::RATIONALE name="rationale" value=rationale on_change=move |v| rationale.set(v) multiline=true hint=text::RATIONALE_HINT/>
+            <TextInput label=text::DECIDED_BY name="decided_by" value=decided_by on_change=move |v| decided_by.set(v) required=true/>
+            <Show when=move || problem.get().is_some()>
+                <p class="form-error" role="alert">{move || problem.get()}</p>
+            </Show>
+            <button type="submit" class="primary">{text::DECIDE}</button>
+        </form>
+    }
+}
