@@ -42,6 +42,12 @@ export const VIEWPORTS = {
 export async function startApp({ dist = DIST } = {}) {
   const index = await stat(path.join(dist, 'index.html')).catch(() => null);
   assert.ok(index, `${dist}/index.html missing: run ./x build first`);
+  // A dev build (trunk serve / trunk build without --release) has no precache list and an
+  // unoptimised wasm; testing it would give misleading results.
+  const sw = await readFile(path.join(dist, 'sw.js'), 'utf8').catch(() => '');
+  assert.ok(/const BUILD = \{"version":"[0-9a-f]+"/.test(sw),
+    `${dist} is not a release build from ./x build (sw.js has no precache list); ` +
+    'did something else (trunk serve, trunk build) overwrite dist/ meanwhile?');
   return startServer({ root: dist, host: '127.0.0.1', port: 0 });
 }
 
