@@ -1,0 +1,118 @@
+// A committee meeting from start to minutes: three visited cases go on the agenda, the
+// committee sees who attends, decides one case against the recommendation (a rationale is
+// demanded), and the printable minutes show only pseudonym, age, district and the decision.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertClean, formatAxe, launchBrowser, runAxe, screenshots, startApp, waitForApp } from './lib/harness.mjs';
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const field = (scope, label) => scope.getByLabel(new RegExp(`^${esc(label)}( \\*)?$`));
+const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+const save = (scope) => scope.getByRole('button', { name: 'Gem', exact: true }).click();
+
+async function register(page, area, button, fill) {
+  await nav(page, area);
+  await page.getByRole('button', { name: button }).click();
+  const form = page.locator('form.editor');
+  await fill(form);
+  await save(form);
+  await form.waitFor({ state: 'detached' });
+}
+
+async function visitedCase(page, pseudonym) {
+  await nav(page, 'Sager');
+  await page.getByRole('link', { name: 'Ny sag' }).click();
+  await field(page, 'Pseudonym/initialer').fill(pseudonym);
+  await field(page, 'Fødselsdato').fill('2011-05-06');
+  await field(page, 'Distrikt').selectOption({ label: 'Nordbyen' });
+  await field(page, 'Lovgrundlag').selectOption({ label: 'Fast kontaktperson for barnet/den unge' });
+  await field(page, 'Timer pr. uge').fill('3');
+  await field(page, 'Visitationsdato').fill('2026-01-10');
+  await field(page, 'Sagsbehandler').fill('MH');
+  await field(page, 'Mål fra handleplanen (ét pr. linje)').fill('Kommer i klub to gange om ugen');
+  await save(page);
+  await page.getByRole('heading', { name: pseudonym, level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Flyt til visiteret' }).click();
+  await page.locator('.page-head .status', { hasText: 'Visiteret' }).waitFor();
+}
+
+test('a committee meeting: agenda, decision against the recommendation, minutes', async (t) => {
+  const app = await startApp();
+  const b = await launchBrowser();
+  t.after(async () => { await b.close(); await app.close(); });
+  const { page, findings } = b;
+  await page.goto(app.url);
+  await waitForApp(page);
+
+  await t.test('set up the district, its leaders, a club and two contact persons', async () => {
+    await register(page, 'Indstillinger', 'Nyt distrikt', (f) => field(f, 'Navn').fill('Nordbyen'));
+    await register(page, 'Kontaktpersoner og leverandører', 'Ny leverandør', async (f) => {
+      await field(f, 'Navn').fill('Klub Nord');
+      await field(f, 'Distrikt').selectOption({ label: 'Nordbyen' });
+    });
+    for (const name of ['Anna Pædagog', 'Bo Pædagog']) {
+      await register(page, 'Kontaktpersoner og leverandører', 'Ny kontaktperson', async (f) => {
+        await field(f, 'Navn').fill(name);
+        await field(f, 'Leverandør').selectOption({ label: 'Klub Nord' });
+        await field(f, 'Kapacitet, timer pr. uge').fill('10');
+      });
+    }
+    await register(page, 'Fordelingsudvalg', 'Nyt medlem', async (f) => {
+      await field(f, 'Navn').fill('Sara Skoleleder');
+      await field(f, 'Distrikt').selectOption({ label: 'Nordbyen' });
+    });
+  });
+
+  await t.test('three visited cases', async () => {
+    for (const p of ['A.A.', 'B.B.', 'C.C.']) await visitedCase(page, p);
+  });
+
+  await t.test('a meeting with the three cases on its agenda, reorderable', async () => {
+    await nav(page, 'Fordelingsudvalg');
+    await page.getByRole('button', { name: 'Nyt møde' }).click();
+    await page.getByRole('heading', { name: /^Møde / , level: 1 }).waitFor();
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('button', { name: 'Sæt på dagsordenen' }).first().click();
+      await page.locator('article.agenda-case').nth(i).waitFor();
+    }
+    assert.equal(await page.getByRole('button', { name: 'Sæt på dagsordenen' }).count(), 0);
+    const first = await page.locator('article.agenda-case h3').first().textContent();
+    await page.getByRole('button', { name: 'Flyt ned' }).first().click();
+    await page.waitForFunction((f) => document.querySelectorAll('article.agenda-case h3')[1]?.textContent === f, first);
+    await page.getByText('Sara Skoleleder (Skoleleder)').first().waitFor();
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatAxe(violations));
+    await screenshots(page, 'meeting');
+  });
+
+  await t.test('deciding against the recommendation demands a rationale, then allocates', async () => {
+    const card = page.locator('article.agenda-case').first();
+    const select = field(card, 'Vælg kontaktperson');
+    const recommended = await select.inputValue();
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    const other = options.find((v) => v !== recommended);
+    await select.selectOption(other);
+    await card.getByRole('button', { name: 'Træf afgørelse' }).click();
+    if (recommended) {
+      await card.locator('#rationale-error').waitFor();
+      assert.equal((await card.locator('#rationale-error').textContent()).trim(), 'Skal udfyldes');
+      await field(card, 'Begrundelse').fill('Barnet kender Bo fra klubben');
+      await card.getByRole('button', { name: 'Træf afgørelse' }).click();
+    }
+    await card.getByText('Afgjort').waitFor();
+  });
+
+  await t.test('the minutes print view lists the decision without more personal data', async () => {
+    await page.getByRole('link', { name: 'Referat' }).click();
+    await page.getByRole('heading', { name: /^Referat/ }).waitFor();
+    const text = await page.locator('article.minutes').textContent();
+    assert.match(text, /Nordbyen/);
+    assert.match(text, /Sara Skoleleder/);
+    assert.doesNotMatch(text, /2011-05-06|06-05-2011/, 'no birth dates in the minutes');
+    await page.emulateMedia({ media: 'print' });
+    await screenshots(page, 'minutes-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  assertClean(findings, 'meeting flow');
+});
