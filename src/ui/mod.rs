@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod lens;
 mod pages;
+mod registry;
 mod state;
 pub mod text;
 

@@ -30,6 +30,7 @@ async function visitedCase(page, pseudonym) {
   await field(page, 'Visitationsdato').fill('2026-01-10');
   await field(page, 'Sagsbehandler').fill('MH');
   await field(page, 'Mål fra handleplanen (ét pr. linje)').fill('Kommer i klub to gange om ugen');
+  await page.getByRole('checkbox', { name: 'Skoleproblematikker' }).check();
   await save(page);
   await page.getByRole('heading', { name: pseudonym, level: 1 }).waitFor();
   await page.getByRole('button', { name: 'Flyt til visiteret' }).click();
@@ -49,12 +50,16 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await register(page, 'Kontaktpersoner og leverandører', 'Ny leverandør', async (f) => {
       await field(f, 'Navn').fill('Klub Nord');
       await field(f, 'Distrikt').selectOption({ label: 'Nordbyen' });
+      await field(f, 'Timepris (kr.)').fill('350');
     });
     for (const name of ['Anna Pædagog', 'Bo Pædagog']) {
       await register(page, 'Kontaktpersoner og leverandører', 'Ny kontaktperson', async (f) => {
         await field(f, 'Navn').fill(name);
         await field(f, 'Leverandør').selectOption({ label: 'Klub Nord' });
         await field(f, 'Kapacitet, timer pr. uge').fill('10');
+        await field(f, 'Straffeattest indhentet').fill('2026-01-05');
+        await field(f, 'Børneattest indhentet').fill('2026-01-05');
+        await field(f, 'Tavshedserklæring underskrevet').fill('2026-01-05');
       });
     }
     await register(page, 'Fordelingsudvalg', 'Nyt medlem', async (f) => {
@@ -85,29 +90,65 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await screenshots(page, 'meeting');
   });
 
+  await t.test('each case shows ranked recommendations with their score terms', async () => {
+    const card = page.locator('article.agenda-case').first();
+    const ranked = card.locator('ol.ranked > li');
+    assert.equal(await ranked.count(), 2);
+    const top = await ranked.first().textContent();
+    assert.match(top, /point/);
+    assert.match(top, /Skoleproblematikker: foretræk for denne type\s*\+15/);
+    assert.match(top, /Timepris 350 kr\.\s*-7/);
+    assert.match(top, /8 point/);
+  });
+
+  await t.test('the batch suggestion places every case and says it is proven optimal', async () => {
+    await page.getByRole('button', { name: 'Beregn forslag' }).click();
+    await page.getByText('Bevist optimalt').waitFor();
+    assert.equal(await page.locator('table.batch tr').count(), 3);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent instansen (JSON)' }).click(),
+    ]);
+    const instance = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+    assert.equal(instance.cases.length, 3);
+    assert.equal(instance.persons.length, 2);
+    assert.ok(instance.scores.length > 0);
+  });
+
   await t.test('deciding against the recommendation demands a rationale, then allocates', async () => {
     const card = page.locator('article.agenda-case').first();
     const select = field(card, 'Vælg kontaktperson');
     const recommended = await select.inputValue();
+    assert.ok(recommended, 'the top recommendation is preselected');
     const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
-    const other = options.find((v) => v !== recommended);
-    await select.selectOption(other);
+    await select.selectOption(options.find((v) => v !== recommended));
     await card.getByRole('button', { name: 'Træf afgørelse' }).click();
-    if (recommended) {
-      await card.locator('#rationale-error').waitFor();
-      assert.equal((await card.locator('#rationale-error').textContent()).trim(), 'Skal udfyldes');
-      await field(card, 'Begrundelse').fill('Barnet kender Bo fra klubben');
-      await card.getByRole('button', { name: 'Træf afgørelse' }).click();
-    }
+    await card.locator('#rationale-error').waitFor();
+    assert.equal((await card.locator('#rationale-error').textContent()).trim(), 'Skal udfyldes');
+    await field(card, 'Begrundelse').fill('Barnet kender Bo fra klubben');
+    await card.getByRole('button', { name: 'Træf afgørelse' }).click();
     await card.getByText('Afgjort').waitFor();
   });
 
+  await t.test('the decision is in the audit trail of the case, with its rationale', async () => {
+    const name = (await page.locator('article.agenda-case h3').first().textContent()).split(' ')[0];
+    await nav(page, 'Sager');
+    await page.getByRole('link', { name: new RegExp(esc(name)) }).click();
+    const trail = page.locator('section', { has: page.getByRole('heading', { name: 'Afgørelser (revisionsspor)' }) });
+    await trail.getByText('Begrundelse: Barnet kender Bo fra klubben').waitFor();
+    await trail.getByText(/Anbefalet:/).waitFor();
+    await page.goBack();
+  });
+
   await t.test('the minutes print view lists the decision without more personal data', async () => {
+    await nav(page, 'Fordelingsudvalg');
+    await page.getByRole('link', { name: /^Møde / }).click();
     await page.getByRole('link', { name: 'Referat' }).click();
     await page.getByRole('heading', { name: /^Referat/ }).waitFor();
     const text = await page.locator('article.minutes').textContent();
     assert.match(text, /Nordbyen/);
     assert.match(text, /Sara Skoleleder/);
+    assert.match(text, /Afveg fra anbefalingen: Barnet kender Bo fra klubben/);
     assert.doesNotMatch(text, /2011-05-06|06-05-2011/, 'no birth dates in the minutes');
     await page.emulateMedia({ media: 'print' });
     await screenshots(page, 'minutes-print');

@@ -7,7 +7,9 @@ use crate::domain::org::attendees_for;
 use crate::domain::{Assignment, CaseId, CaseStatus, Decision, DecisionId, Meeting, PersonId, RecordMeta};
 use crate::storage::SaveError;
 use crate::ui::components::{FormErrors, SelectInput, TextInput};
-use crate::ui::lens::choices;
+use crate::allocation::recommend::{recommend, Recommendation};
+use crate::ui::components::Choice;
+use crate::ui::registry::with_registry;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -17,6 +19,7 @@ use leptos::task::spawn_local;
 pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
     let state = use_state();
     let case = Memo::new(move |_| state.cases.with(|c| c.iter().find(|c| c.meta.id == case_id).cloned()));
+    let recommendation = Memo::new(move |_| with_registry(state, |ctx| recommend(case_id, ctx).ok()));
     move || {
         let Some(case) = case.get() else { return view! { <p class="empty">{text::RECORD_NOT_FOUND}</p> }.into_any() };
         let Some(youth) = state.youths.with(|y| y.iter().find(|y| y.meta.id == case.youth).cloned()) else {
@@ -33,10 +36,13 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
             <p class="muted">{format!("{} · {} · {} t/uge · {}", text::age_years(age_on(youth.birth_date, meeting.date)), district,
                 case.hours_per_week.map(text::hours).unwrap_or_default(), concerns.join(", "))}</p>
             <p><strong>{text::ATTENDEES}": "</strong>{who.join(", ")}</p>
-            {if decided {
-                view! { <p class="ok">{text::DECIDED}</p> }.into_any()
-            } else {
-                view! { <DecisionForm case_id meeting=meeting.clone() recommended=None/> }.into_any()
+            {match (decided, recommendation.get()) {
+                (true, _) => view! { <p class="ok">{text::DECIDED}</p> }.into_any(),
+                (false, Some(rec)) => view! {
+                    <super::recommendations::Recommendations recommendation=rec.clone()/>
+                    <DecisionForm case_id meeting=meeting.clone() recommendation=rec/>
+                }.into_any(),
+                (false, None) => view! { <p class="empty">{text::RECORD_NOT_FOUND}</p> }.into_any(),
             }}
         }
         .into_any()
@@ -44,8 +50,15 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
 }
 
 #[component]
-fn DecisionForm(case_id: CaseId, meeting: Meeting, recommended: Option<(PersonId, i64)>) -> impl IntoView {
+fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendation) -> impl IntoView {
     let state = use_state();
+    let recommended = recommendation.best().map(|c| (c.person, c.score));
+    // Only eligible persons can be chosen, best first, with their score.
+    let options: Vec<Choice> = recommendation
+        .ranked
+        .iter()
+        .map(|c| (c.person.to_string(), format!("{} ({} {})", name_in(state.persons, &c.person.to_string(), |p| p.name.clone()), c.score, text::POINTS)))
+        .collect();
     let form = FormErrors::provide();
     let person = RwSignal::new(recommended.map(|(p, _)| p.to_string()).unwrap_or_default());
     let rationale = RwSignal::new(String::new());
@@ -92,7 +105,7 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommended: Option<(PersonId
     };
     view! {
         <form class="decision" on:submit=decide>
-            <SelectInput label=text::CHOOSE_PERSON name="person" options=choices(state.persons, |p| p.name.clone())
+            <SelectInput label=text::CHOOSE_PERSON name="person" options=Signal::stored(options)
                 value=person on_change=move |v| person.set(v) required=true allow_none=true/>
             <TextInput label=text::RATIONALE name="rationale" value=rationale on_change=move |v| rationale.set(v) multiline=true hint=text::RATIONALE_HINT/>
             <TextInput label=text::DECIDED_BY name="decided_by" value=decided_by on_change=move |v| decided_by.set(v) required=true/>

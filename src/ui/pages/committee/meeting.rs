@@ -104,6 +104,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                 </article>
             }).collect_view()}
         </section>
+        <super::batch::BatchSuggestion meeting=meeting.get_value()/>
         <section class="card" aria-labelledby="add-h">
             <h2 id="add-h">{text::AWAITING_COMMITTEE}</h2>
             <Show when=move || !visited.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NO_VISITED}</p> }>

@@ -1,8 +1,10 @@
 //! Fordelingsudvalg: meetings, the visited cases waiting for a provider, and the members.
 
 mod agenda_case;
+mod batch;
 mod meeting;
 mod minutes;
+mod recommendations;
 
 use crate::domain::{CaseStatus, Meeting, MeetingId, RecordMeta};
 use crate::ui::pages::registers;

@@ -1,0 +1,106 @@
+//! The batch suggestion for a meeting: the exact solver over every undecided agenda case, with
+//! whether the result is proven optimal, the waiting list with reasons, and the instance file.
+
+use crate::allocation::agenda::{batch_instance, explain_unplaced};
+use crate::allocation::batch::{solve, Instance, Solution, SolveOptions};
+use crate::domain::{CaseId, CaseStatus, Meeting};
+use crate::ui::registry::with_registry;
+use crate::ui::state::{name_in, use_state, AppState};
+use crate::ui::text;
+use leptos::prelude::*;
+
+/// Milliseconds from the browser's monotonic clock.
+fn performance_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The undecided cases of the agenda, in agenda order.
+fn undecided(state: AppState, meeting: &Meeting) -> Vec<CaseId> {
+    state.cases.with(|cases| {
+        meeting
+            .agenda
+            .iter()
+            .copied()
+            .filter(|id| cases.iter().any(|c| c.meta.id == *id && c.status == CaseStatus::OnAgenda))
+            .collect()
+    })
+}
+
+#[derive(Clone, PartialEq)]
+struct Outcome {
+    instance: Instance,
+    solution: Result<Solution, String>,
+    millis: f64,
+    waiting: Vec<(CaseId, String)>,
+}
+
+#[component]
+pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
+    let state = use_state();
+    let meeting = StoredValue::new(meeting);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let run = move |_| {
+        let agenda = undecided(state, &meeting.get_value());
+        let limit = f64::from(state.settings.with_untracked(|s| s.solver_time_limit_ms));
+        let result = with_registry(state, |ctx| {
+            let instance = batch_instance(&agenda, &[], ctx);
+            let start = performance_now();
+            let solution = solve(&instance, &SolveOptions { time_limit_ms: limit, ..Default::default() }, &mut performance_now);
+            let millis = performance_now() - start;
+            let waiting = match &solution {
+                Ok(s) => explain_unplaced(s, ctx).into_iter().map(|u| (u.case, text::unassigned(u.reason).to_string())).collect(),
+                Err(_) => Vec::new(),
+            };
+            Outcome { instance, solution: solution.map_err(|e| e.to_string()), millis, waiting }
+        });
+        outcome.set(Some(result));
+    };
+    let download = move |_| {
+        if let Some(o) = outcome.get_untracked() {
+            if let Ok(json) = serde_json::to_string_pretty(&o.instance) {
+                let name = format!("fordeling-instans-{}.json", meeting.with_value(|m| m.date));
+                crate::download::download(&name, "application/json", &json);
+            }
+        }
+    };
+    let pseudonym = move |case: &str| {
+        let youth = state.cases.with(|c| c.iter().find(|c| c.meta.id.to_string() == case).map(|c| c.youth.to_string()));
+        youth.map(|y| name_in(state.youths, &y, |y| y.pseudonym.clone())).unwrap_or_default()
+    };
+    view! {
+        <section class="card" aria-labelledby="batch-h">
+            <h2 id="batch-h">{text::BATCH_TITLE}</h2>
+            <div class="actions">
+                <button type="button" class="primary" on:click=run>{text::BATCH_RUN}</button>
+                <Show when=move || outcome.with(Option::is_some)>
+                    <button type="button" on:click=download>{text::BATCH_DOWNLOAD}</button>
+                </Show>
+            </div>
+            {move || outcome.get().map(|o| match o.solution {
+                Err(e) => view! { <p class="form-error" role="alert">{e}</p> }.into_any(),
+                Ok(s) if s.assignment.is_empty() && s.unassigned.is_empty() => view! { <p class="empty">{text::NOTHING_TO_ALLOCATE}</p> }.into_any(),
+                Ok(s) => view! {
+                    <p class=if s.optimal { "ok" } else { "form-error" } role="status">
+                        {if s.optimal { text::BATCH_OPTIMAL.to_string() } else {
+                            format!("{} {} sager / {} {}", text::BATCH_NOT_OPTIMAL, s.upper_bound.placed, s.upper_bound.objective, text::POINTS)
+                        }}
+                    </p>
+                    <p class="muted">{format!("{} sager placeret · {} {} · {:.0} ms · {} knuder", s.placed, s.objective, text::POINTS, o.millis, s.nodes)}</p>
+                    <table class="minutes-table batch">
+                        <tbody>
+                            {s.assignment.iter().map(|p| view! {
+                                <tr><td>{pseudonym(&p.case)}</td><td>{name_in(state.persons, &p.person, |x| x.name.clone())}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {(!o.waiting.is_empty()).then(|| view! {
+                        <h3>{text::WAITING_LIST}</h3>
+                        <ul class="plain">
+                            {o.waiting.iter().map(|(case, why)| view! { <li>{format!("{}: {why}", pseudonym(&case.to_string()))}</li> }).collect_view()}
+                        </ul>
+                    })}
+                }.into_any(),
+            })}
+        </section>
+    }
+}
