@@ -33,6 +33,54 @@ pub struct Weights {
     pub cost_per_100kr: i64,
 }
 
+impl Weights {
+    /// Every weight's field name, in display order.
+    pub const NAMES: [&'static str; 14] = [
+        "relation_per_level",
+        "club_membership",
+        "routing_prefer",
+        "routing_avoid",
+        "expertise_per_concern",
+        "interest_per_shared",
+        "interests_max",
+        "wish_person",
+        "wish_gender",
+        "continuity_earlier",
+        "continuity_sibling",
+        "language",
+        "load_penalty_at_full",
+        "cost_per_100kr",
+    ];
+
+    /// The weight with field name `name`.
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut i64> {
+        Some(match name {
+            "relation_per_level" => &mut self.relation_per_level,
+            "club_membership" => &mut self.club_membership,
+            "routing_prefer" => &mut self.routing_prefer,
+            "routing_avoid" => &mut self.routing_avoid,
+            "expertise_per_concern" => &mut self.expertise_per_concern,
+            "interest_per_shared" => &mut self.interest_per_shared,
+            "interests_max" => &mut self.interests_max,
+            "wish_person" => &mut self.wish_person,
+            "wish_gender" => &mut self.wish_gender,
+            "continuity_earlier" => &mut self.continuity_earlier,
+            "continuity_sibling" => &mut self.continuity_sibling,
+            "language" => &mut self.language,
+            "load_penalty_at_full" => &mut self.load_penalty_at_full,
+            "cost_per_100kr" => &mut self.cost_per_100kr,
+            _ => return None,
+        })
+    }
+
+    pub fn get(&self, name: &str) -> Option<i64> {
+        self.clone().field_mut(name).map(|v| *v)
+    }
+}
+
+/// Weights are kept within ±1000 points so scores stay readable and far from overflow.
+pub const MAX_WEIGHT: i64 = 1000;
+
 impl Default for Weights {
     fn default() -> Self {
         Self {
@@ -103,10 +151,41 @@ impl super::validation::Validate for Settings {
         c.range_u32("followup_interval_months", self.followup_interval_months, 1, 24);
         c.range_u32("certificate_valid_months", self.certificate_valid_months, 1, 120);
         c.range_u32("solver_time_limit_ms", self.solver_time_limit_ms, 100, 60_000);
+        for name in Weights::NAMES {
+            if self.weights.get(name).is_some_and(|w| !(-MAX_WEIGHT..=MAX_WEIGHT).contains(&w)) {
+                c.fail(name, super::validation::Problem::OutOfRange { min: (-MAX_WEIGHT).to_string(), max: MAX_WEIGHT.to_string() });
+            }
+        }
         let total: u32 = self.cost_shares.iter().map(|s| s.percent).sum();
         if !self.cost_shares.is_empty() && !(99..=100).contains(&total) {
             c.fail("cost_shares", super::validation::Problem::OutOfRange { min: "99".into(), max: "100".into() });
         }
         c.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Validate;
+
+    #[test]
+    fn every_weight_name_reaches_its_field() {
+        let mut w = Weights::default();
+        for (i, name) in Weights::NAMES.iter().enumerate() {
+            *w.field_mut(name).unwrap() = i as i64 + 100;
+        }
+        for (i, name) in Weights::NAMES.iter().enumerate() {
+            assert_eq!(w.get(name), Some(i as i64 + 100));
+        }
+        assert_eq!(w.get("nope"), None);
+    }
+
+    #[test]
+    fn weights_beyond_the_limit_are_refused() {
+        let mut s = Settings::default();
+        s.weights.wish_person = 5000;
+        let errors = s.validate(chrono::NaiveDate::MIN);
+        assert_eq!(errors[0].field, "wish_person");
     }
 }

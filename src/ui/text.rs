@@ -416,3 +416,30 @@ pub fn unassigned(r: crate::allocation::batch::UnassignedReason) -> &'static str
         GroupCapacityExhausted => "klubbernes loft over timer er nået",
     }
 }
+
+// Model configuration.
+pub const WEIGHTS_TITLE: &str = "Modellens vægte (point)";
+pub const WEIGHTS_LEAD: &str = "Anbefalingerne regnes om med det samme, når vægtene gemmes.";
+pub const RESET_DEFAULTS: &str = "Nulstil til standard";
+pub const SOLVER_LIMIT: &str = "Tidsgrænse for forslag til hele dagsordenen (ms)";
+
+/// The label of a score weight (by its field name in `Weights`).
+pub fn weight_label(name: &str) -> &'static str {
+    match name {
+        "relation_per_level" => "Eksisterende relation, pr. niveau (1–3)",
+        "club_membership" => "Den unge går i klubben",
+        "routing_prefer" => "Problemstilling foretrækker typen",
+        "routing_avoid" => "Problemstilling undgår typen",
+        "expertise_per_concern" => "Erfaring, pr. problemstilling",
+        "interest_per_shared" => "Fælles interesse, pr. interesse",
+        "interests_max" => "Højst antal interesser, der tæller",
+        "wish_person" => "Den unge ønsker personen",
+        "wish_gender" => "Ønsket køn",
+        "continuity_earlier" => "Tidligere kontaktperson",
+        "continuity_sibling" => "Søskendes kontaktperson",
+        "language" => "Fælles sprog",
+        "load_penalty_at_full" => "Fradrag ved fuld belastning",
+        "cost_per_100kr" => "Fradrag pr. 100 kr. timepris",
+        _ => "Vægt",
+    }
+}

@@ -155,5 +155,20 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await page.emulateMedia({ media: 'screen' });
   });
 
+  await t.test('changing a weight under Indstillinger changes the recommendations at once', async () => {
+    await nav(page, 'Indstillinger');
+    await field(page, 'Fradrag pr. 100 kr. timepris').fill('4');
+    await page.locator('form', { hasText: 'Modellens vægte' }).getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.locator('form', { hasText: 'Modellens vægte' }).getByText('Gemt').waitFor();
+    await nav(page, 'Fordelingsudvalg');
+    await page.getByRole('link', { name: /^Møde / }).click();
+    const top = page.locator('article.agenda-case ol.ranked > li').first();
+    await top.getByText('1 point').waitFor();
+    assert.match(await top.textContent(), /Timepris 350 kr\.\s*-14/);
+    await nav(page, 'Indstillinger');
+    await page.getByRole('button', { name: 'Nulstil til standard' }).click();
+    assert.equal(await field(page, 'Fradrag pr. 100 kr. timepris').inputValue(), '2');
+  });
+
   assertClean(findings, 'meeting flow');
 });

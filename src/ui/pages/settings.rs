@@ -1,7 +1,7 @@
 //! Indstillinger: the municipality's settings, the organisation and vocabulary registers, and
 //! the storage this device uses.
 
-use crate::domain::Settings;
+use crate::domain::{Settings, Weights};
 use crate::storage::{request_persistence, storage_estimate, SaveError};
 use crate::ui::components::{FormErrors, NumberInput, TextInput};
 use crate::ui::lens::lens;
@@ -16,6 +16,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>{text::SETTINGS_TITLE}</h1>
         <SettingsForm/>
+        <WeightsForm/>
         <StorageInfo/>
         {registers::districts()}
         {registers::schools()}
@@ -63,6 +64,71 @@ fn SettingsForm() -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{text::SAVE}</button>
+                <Show when=move || saved.get()><span class="ok" role="status">{text::SAVED}</span></Show>
+            </div>
+        </form>
+    }
+}
+
+/// The score weights: editing and saving them changes every recommendation at once.
+#[component]
+fn WeightsForm() -> impl IntoView {
+    let state = use_state();
+    let form = FormErrors::provide();
+    let draft = RwSignal::new(state.settings.get_untracked());
+    let saved = RwSignal::new(false);
+    let store = move |next: Settings| {
+        spawn_local(async move {
+            match state.save_settings(next).await {
+                Ok(()) => {
+                    form.domain.set(Vec::new());
+                    saved.set(true);
+                }
+                Err(SaveError::Invalid(errors)) => form.domain.set(errors),
+                Err(SaveError::Storage(e)) => leptos::logging::error!("{e}"),
+            }
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !form.has_bad_input() {
+            // Keep the other settings as they are now; only the weights come from this form.
+            let mut next = state.settings.get_untracked();
+            next.weights = draft.with_untracked(|d| d.weights.clone());
+            next.solver_time_limit_ms = draft.with_untracked(|d| d.solver_time_limit_ms);
+            store(next);
+        }
+    };
+    let reset = move |_| {
+        let mut next = state.settings.get_untracked();
+        next.weights = Weights::default();
+        draft.update(|d| d.weights = Weights::default());
+        store(next);
+    };
+    let (limit, set_limit) = lens(draft, |s| Some(f64::from(s.solver_time_limit_ms)), |s, v| s.solver_time_limit_ms = v.unwrap_or(0.0).max(0.0) as u32);
+    view! {
+        <form class="card" on:submit=submit on:input=move |_| saved.set(false)>
+            <h2>{text::WEIGHTS_TITLE}</h2>
+            <p class="lead">{text::WEIGHTS_LEAD}</p>
+            // Re-created on reset so the inputs show the defaults.
+            {move || {
+                let _ = state.settings.get();
+                view! {
+                    <div class="field-row">
+                        {Weights::NAMES.into_iter().map(|name| {
+                            let value = Signal::derive(move || draft.with(|d| d.weights.get(name).map(|w| w as f64)));
+                            let set = Callback::new(move |v: Option<f64>| draft.update(|d| {
+                                if let Some(w) = d.weights.field_mut(name) { *w = v.unwrap_or(0.0).round() as i64; }
+                            }));
+                            view! { <NumberInput label=text::weight_label(name) name value on_change=set/> }
+                        }).collect_view()}
+                        <NumberInput label=text::SOLVER_LIMIT name="solver_time_limit_ms" value=limit on_change=set_limit/>
+                    </div>
+                }
+            }}
+            <div class="actions">
+                <button type="submit" class="primary">{text::SAVE}</button>
+                <button type="button" on:click=reset>{text::RESET_DEFAULTS}</button>
                 <Show when=move || saved.get()><span class="ok" role="status">{text::SAVED}</span></Show>
             </div>
         </form>
