@@ -167,7 +167,7 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     assert.match(await top.textContent(), /Timepris 350 kr\.\s*-14/);
     await nav(page, 'Indstillinger');
     await page.getByRole('button', { name: 'Nulstil til standard' }).click();
-    assert.equal(await field(page, 'Fradrag pr. 100 kr. timepris').inputValue(), '2');
+    await page.waitForFunction(() => document.getElementById('f-cost_per_100kr')?.value === '2');
   });
 
   assertClean(findings, 'meeting flow');
