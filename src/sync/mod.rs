@@ -1,3 +1,8 @@
 //! Sync by file: revision stamping now; export format and merge build on it.
 
 pub mod revision;
+pub mod format;
+pub mod merge;
+pub mod migrate;
+pub mod scope;
+pub mod validate;

@@ -1,0 +1,478 @@
+//! Reading an import file: parse, migrate, and check everything before anything is applied.
+//!
+//! [`parse_and_validate`] never panics, whatever the bytes. It either returns the typed document
+//! (records sorted by id) or every problem it found (up to [`MAX_PROBLEMS`], then a count), each
+//! with its location (store, record id, field) and a typed [`ProblemKind`] whose message is
+//! Danish, for the import screen. A file with any problem is refused whole.
+
+use super::format::*;
+use super::migrate::migrate;
+use crate::domain::record::RECORD_STORES;
+use crate::domain::*;
+use chrono::{DateTime, Duration, NaiveDate};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::fmt;
+use thiserror::Error;
+
+/// Files larger than this are refused before parsing.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 10_000;
+/// Stamp counters above this are refused (the clock adds 1 to them).
+pub const MAX_COUNTER: u32 = 1 << 30;
+
+/// Where a problem is: record type, record id and field, as far as known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    pub store: Option<String>,
+    pub id: Option<String>,
+    pub field: Option<String>,
+}
+
+impl Location {
+    pub fn field(field: &str) -> Self {
+        Self {
+            field: Some(field.into()),
+            ..Self::default()
+        }
+    }
+    pub fn record(store: &str, id: &str, field: Option<&str>) -> Self {
+        Self {
+            store: Some(store.into()),
+            id: Some(id.into()),
+            field: field.map(Into::into),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(s) = &self.store {
+            parts.push(s.clone());
+        }
+        if let Some(i) = &self.id {
+            parts.push(format!("post {i}"));
+        }
+        if let Some(x) = &self.field {
+            parts.push(format!("felt «{x}»"));
+        }
+        if parts.is_empty() {
+            f.write_str("filen")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
+/// One problem with an import file.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{location}: {kind}")]
+pub struct ImportProblem {
+    pub location: Location,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong (messages in Danish for the import screen).
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ProblemKind {
+    #[error("filen er for stor ({size} byte, højst {max})")]
+    TooLarge { size: usize, max: usize },
+    #[error("filen er ikke gyldig JSON (linje {line}, kolonne {column}): {message}")]
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("filen er ikke en eksport fra Fordeling")]
+    WrongFormat,
+    #[error(
+        "filen har formatversion {found}; denne version af appen læser version 1 til {supported}"
+    )]
+    UnsupportedVersion { found: u64, supported: u64 },
+    #[error("feltet mangler")]
+    MissingField,
+    #[error("forkert type eller værdi: {message}")]
+    WrongType { message: String },
+    #[error("ukendt felt")]
+    UnknownField,
+    #[error("ukendt datatype")]
+    UnknownStore,
+    #[error("id'et står flere gange i filen")]
+    DuplicateId,
+    #[error("henviser til {to_store} {id}, som hverken findes i filen eller på enheden")]
+    DanglingReference { to_store: String, id: String },
+    #[error("{}", danish(.0))]
+    Invalid(Problem),
+    #[error("ugyldigt tidsstempel: {reason}")]
+    BadStamp { reason: String },
+    #[error("posten er slettet (tombstone), men står stadig i filen")]
+    ErasedButPresent,
+    #[error("og {more} problemer mere")]
+    TooManyProblems { more: usize },
+}
+
+/// A domain validation problem in Danish.
+pub fn danish(p: &Problem) -> String {
+    match p {
+        Problem::Required => "skal udfyldes".into(),
+        Problem::TooLong { max } => format!("højst {max} tegn"),
+        Problem::OutOfRange { min, max } => format!("skal ligge mellem {min} og {max}"),
+        Problem::InFuture => "datoen ligger i fremtiden".into(),
+        Problem::Before(d) => format!("datoen ligger før {d}"),
+        Problem::Duplicate => "en værdi står flere gange".into(),
+        Problem::LooksLikeCpr => "ligner et CPR-nummer, som appen ikke må gemme".into(),
+        Problem::MinAboveMax => "minimum er større end maksimum".into(),
+    }
+}
+
+/// Parse and check an import file. `known(store, id)` tells whether the importing device
+/// holds (or has erased) a record, so references to it count as resolved (see
+/// [`Snapshot::known_ids`]). On success the document is upgraded to the current version.
+pub fn parse_and_validate(
+    bytes: &[u8],
+    today: NaiveDate,
+    known: &dyn Fn(&str, &str) -> bool,
+) -> Result<ExportDoc, Vec<ImportProblem>> {
+    let one = |kind| {
+        vec![ImportProblem {
+            location: Location::default(),
+            kind,
+        }]
+    };
+    if bytes.len() > MAX_BYTES {
+        return Err(one(ProblemKind::TooLarge {
+            size: bytes.len(),
+            max: MAX_BYTES,
+        }));
+    }
+    // serde_json refuses nesting deeper than 128 levels, so hostile depth cannot overflow the stack.
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        one(ProblemKind::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    })?;
+    let value = migrate(value).map_err(|p| vec![p])?;
+    let Value::Object(top) = value else {
+        return Err(one(ProblemKind::WrongFormat));
+    };
+    let horizon = today
+        .and_hms_opt(0, 0, 0)
+        .map(|t| (t + Duration::days(3)).and_utc().timestamp_millis());
+    let mut v = Checker {
+        problems: Vec::new(),
+        more: 0,
+        today,
+        max_t: horizon.unwrap_or(0).max(0) as u64,
+    };
+    let doc = v.document(&top);
+    if v.problems.is_empty() {
+        if let Some(doc) = doc {
+            v.references(&doc, known);
+            if v.problems.is_empty() {
+                return Ok(doc);
+            }
+        }
+    }
+    if v.more > 0 {
+        v.problems.push(ImportProblem {
+            location: Location::default(),
+            kind: ProblemKind::TooManyProblems { more: v.more },
+        });
+    }
+    if v.problems.is_empty() {
+        v.problems.push(ImportProblem {
+            location: Location::default(),
+            kind: ProblemKind::WrongFormat,
+        });
+    }
+    Err(v.problems)
+}
+
+struct Checker {
+    problems: Vec<ImportProblem>,
+    more: usize,
+    today: NaiveDate,
+    max_t: u64,
+}
+
+const TOP_FIELDS: [&str; 10] = [
+    "format",
+    "schema_version",
+    "exported_at",
+    "device",
+    "scope",
+    "municipality",
+    "records",
+    "settings",
+    "tombstones",
+    "conflicts",
+];
+
+fn typed<T: DeserializeOwned>(v: &Value) -> Result<T, String> {
+    T::deserialize(v).map_err(|e| e.to_string())
+}
+
+fn wrong(message: impl Into<String>) -> ProblemKind {
+    ProblemKind::WrongType {
+        message: message.into(),
+    }
+}
+
+impl Checker {
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+
+    fn push(&mut self, location: Location, kind: ProblemKind) {
+        if self.full() {
+            self.more += 1;
+        } else {
+            self.problems.push(ImportProblem { location, kind });
+        }
+    }
+
+    fn stamp(&self, v: &Value) -> Result<Stamp, ProblemKind> {
+        let s: Stamp = typed(v).map_err(|reason| ProblemKind::BadStamp { reason })?;
+        let bad = |reason: &str| {
+            Err(ProblemKind::BadStamp {
+                reason: reason.into(),
+            })
+        };
+        if s.t > self.max_t {
+            return bad("ligger i fremtiden");
+        }
+        if s.c > MAX_COUNTER {
+            return bad("tælleren er for stor");
+        }
+        if s.d.0.is_empty() || s.d.0.chars().count() > 100 {
+            return bad("enhedens id mangler eller er for langt");
+        }
+        Ok(s)
+    }
+
+    fn document(&mut self, top: &Map<String, Value>) -> Option<ExportDoc> {
+        for key in top.keys().filter(|k| !TOP_FIELDS.contains(&k.as_str())) {
+            self.push(Location::field(key), ProblemKind::UnknownField);
+        }
+        let field = |this: &mut Self, name: &str, required: bool| -> Option<Value> {
+            let v = top.get(name).cloned();
+            if v.is_none() && required {
+                this.push(Location::field(name), ProblemKind::MissingField);
+            }
+            v
+        };
+        let exported_at: Option<String> =
+            field(self, "exported_at", true).and_then(|v| match v.as_str() {
+                Some(s) if DateTime::parse_from_rfc3339(s).is_ok() => Some(s.to_string()),
+                _ => {
+                    self.push(
+                        Location::field("exported_at"),
+                        wrong("forventede et tidspunkt (RFC 3339)"),
+                    );
+                    None
+                }
+            });
+        let device = field(self, "device", true).and_then(|v| match v.as_str() {
+            Some(s) if !s.is_empty() && s.chars().count() <= 100 => Some(DeviceId(s.to_string())),
+            _ => {
+                self.push(Location::field("device"), wrong("forventede et enheds-id"));
+                None
+            }
+        });
+        let scope = field(self, "scope", true)
+            .and_then(|v| self.typed_at::<Scope>(&v, Location::field("scope")));
+        let municipality = field(self, "municipality", true).and_then(|v| match v {
+            Value::String(s) => Some(s),
+            _ => {
+                self.push(Location::field("municipality"), wrong("forventede tekst"));
+                None
+            }
+        });
+        let records = field(self, "records", true).and_then(|v| self.records(&v));
+        let settings = match field(self, "settings", false) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => self.settings(&v).map(Some),
+        };
+        let tombstones = self.list(top.get("tombstones"), "tombstones", Self::tombstone);
+        let conflicts = self.list(top.get("conflicts"), "conflicts", Self::conflict);
+        let mut doc = ExportDoc {
+            format: FORMAT.into(),
+            schema_version: SCHEMA_VERSION,
+            exported_at: exported_at?,
+            device: device?,
+            scope: scope?,
+            municipality: municipality?,
+            records: records?,
+            settings: settings?,
+            tombstones: tombstones?,
+            conflicts: conflicts?,
+        };
+        self.consistency(&doc);
+        doc.records.sort();
+        doc.tombstones.sort();
+        doc.conflicts.sort_by_cached_key(Conflict::key);
+        Some(doc)
+    }
+
+    fn typed_at<T: DeserializeOwned>(&mut self, v: &Value, at: Location) -> Option<T> {
+        typed(v).map_err(|m| self.push(at, wrong(m))).ok()
+    }
+
+    fn settings(&mut self, v: &Value) -> Option<Stamped<Settings>> {
+        let at = |f: &str| Location::record(SETTINGS_STORE, SETTINGS_STORE, Some(f));
+        let before = self.problems.len() + self.more;
+        let rev = v.get("rev").map(|r| self.stamp(r));
+        let value = v
+            .get("value")
+            .and_then(|s| self.typed_at::<Settings>(s, at("value")));
+        match rev {
+            None => self.push(at("rev"), ProblemKind::MissingField),
+            Some(Err(kind)) => self.push(at("rev"), kind),
+            Some(Ok(_)) => {}
+        }
+        if let Some(s) = &value {
+            for e in s.validate(self.today) {
+                self.push(at(e.field), ProblemKind::Invalid(e.problem));
+            }
+        }
+        if self.problems.len() + self.more > before {
+            return None;
+        }
+        self.typed_at(v, Location::field("settings"))
+    }
+
+    fn list<T>(
+        &mut self,
+        v: Option<&Value>,
+        name: &str,
+        one: fn(&mut Self, &Value, usize) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        match v {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(Value::Array(items)) => {
+                let out: Vec<Option<T>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| one(self, item, i))
+                    .collect();
+                out.into_iter().collect()
+            }
+            Some(_) => {
+                self.push(Location::field(name), wrong("forventede en liste"));
+                None
+            }
+        }
+    }
+
+    fn entry_location(store: &str, item: &Value, i: usize) -> Location {
+        let id = item
+            .get("id")
+            .and_then(Value::as_str)
+            .map(String::from)
+            .unwrap_or_else(|| format!("#{}", i + 1));
+        Location::record(store, &id, None)
+    }
+
+    fn tombstone(&mut self, item: &Value, i: usize) -> Option<Tombstone> {
+        let at = Self::entry_location("tombstones", item, i);
+        let t: Tombstone = self.typed_at(item, at.clone())?;
+        let ok_store = RECORD_STORES.contains(&t.store.as_str());
+        if !ok_store {
+            self.push(
+                Location {
+                    field: Some("store".into()),
+                    ..at.clone()
+                },
+                ProblemKind::UnknownStore,
+            );
+        }
+        if uuid::Uuid::parse_str(&t.id).is_err() {
+            self.push(
+                Location {
+                    field: Some("id".into()),
+                    ..at.clone()
+                },
+                wrong("forventede et UUID"),
+            );
+        }
+        if let Err(kind) = item
+            .get("stamp")
+            .map(|s| self.stamp(s))
+            .unwrap_or(Ok(Stamp::default()))
+        {
+            self.push(
+                Location {
+                    field: Some("stamp".into()),
+                    ..at
+                },
+                kind,
+            );
+        }
+        Some(t)
+    }
+
+    fn conflict(&mut self, item: &Value, i: usize) -> Option<Conflict> {
+        let at = Self::entry_location("conflicts", item, i);
+        let c: Conflict = self.typed_at(item, at.clone())?;
+        if c.store != SETTINGS_STORE && !RECORD_STORES.contains(&c.store.as_str()) {
+            self.push(
+                Location {
+                    field: Some("store".into()),
+                    ..at.clone()
+                },
+                ProblemKind::UnknownStore,
+            );
+        }
+        for f in ["kept_stamp", "lost_stamp"] {
+            if let Some(Err(kind)) = item.get(f).map(|s| self.stamp(s)) {
+                self.push(
+                    Location {
+                        field: Some(f.into()),
+                        ..at.clone()
+                    },
+                    kind,
+                );
+            }
+        }
+        Some(c)
+    }
+
+    /// Tombstones and conflicts: no duplicates, and no erased record still in the file.
+    fn consistency(&mut self, doc: &ExportDoc) {
+        let mut seen = HashSet::new();
+        for t in &doc.tombstones {
+            if !seen.insert((t.store.as_str(), t.id.as_str())) {
+                self.push(
+                    Location::record("tombstones", &t.id, None),
+                    ProblemKind::DuplicateId,
+                );
+            }
+        }
+        let present = doc.records.ids();
+        for t in &doc.tombstones {
+            if present.contains(&(t.store.clone(), t.id.clone())) {
+                self.push(
+                    Location::record(&t.store, &t.id, None),
+                    ProblemKind::ErasedButPresent,
+                );
+            }
+        }
+        let mut keys = HashSet::new();
+        for c in &doc.conflicts {
+            if !keys.insert(c.key()) {
+                self.push(
+                    Location::record(&c.store, &c.id, Some(&c.field)),
+                    ProblemKind::DuplicateId,
+                );
+            }
+        }
+    }
+}
+
+mod records;
+mod references;

@@ -1,0 +1,672 @@
+//! Merge rules and laws: deterministic rule tests, proptests over random edit histories of
+//! three devices, and scoped packages built from the sample municipality.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use fordeling::domain::*;
+use fordeling::sync::format::{
+    export, ExportDoc, Scope, Snapshot, Stamped, Tombstone, SETTINGS_STORE,
+};
+use fordeling::sync::merge::{merge, MergeResult};
+use fordeling::sync::revision::stamp_changes;
+use fordeling::sync::scope::select;
+use proptest::prelude::*;
+use serde_json::Value;
+use std::collections::HashSet;
+use uuid::Uuid;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_795_000_000, 0).unwrap()
+}
+
+fn doc(s: &Snapshot) -> ExportDoc {
+    export(s, &Scope::Full, &DeviceId("x".into()), now())
+}
+
+/// One simulated device: its data and its clock.
+#[derive(Clone)]
+struct Device {
+    data: Snapshot,
+    clock: Clock,
+}
+
+impl Device {
+    fn new(name: &str) -> Self {
+        Self {
+            data: Snapshot::default(),
+            clock: Clock::new(DeviceId(name.into())),
+        }
+    }
+
+    fn import(&mut self, file: &ExportDoc) -> MergeResult {
+        let result = merge(&self.data, file);
+        if let Some(s) = file.max_stamp() {
+            self.clock.observe(&s);
+        }
+        self.data = result.merged.clone();
+        result
+    }
+}
+
+const POOL: usize = 3;
+
+fn district_id(i: usize) -> DistrictId {
+    DistrictId(Uuid::from_u128(0xd000 + i as u128))
+}
+fn case_id(i: usize) -> CaseId {
+    CaseId(Uuid::from_u128(0xc000 + i as u128))
+}
+
+/// Apply one edit of record `rec` (0..POOL districts, POOL..2*POOL cases), field `field`, value `val`.
+fn edit(dev: &mut Device, rec: usize, field: u8, val: u8, t: u64) {
+    let stamp = dev.clock.tick(t);
+    let erased = |store: &str, id: String| {
+        dev.data
+            .tombstones
+            .iter()
+            .any(|x| x.store == store && x.id == id)
+    };
+    if rec < POOL {
+        let id = district_id(rec);
+        if erased("districts", id.to_string()) {
+            return;
+        }
+        let list = &mut dev.data.records.districts;
+        let old = list
+            .iter()
+            .position(|d| d.meta.id == id)
+            .map(|i| list.remove(i));
+        let mut new = old.clone().unwrap_or(District {
+            meta: RecordMeta::new(id),
+            name: "D".into(),
+            neighbours: vec![],
+        });
+        match field % 3 {
+            0 => new.name = format!("N{val}"),
+            1 => new.neighbours = (0..val as usize % POOL).map(district_id).collect(),
+            _ => new.meta.archived = val % 2 == 1,
+        }
+        stamp_changes(old.as_ref(), &mut new, &stamp);
+        list.push(new);
+    } else {
+        let id = case_id(rec - POOL);
+        if erased("cases", id.to_string()) {
+            return;
+        }
+        let list = &mut dev.data.records.cases;
+        let old = list
+            .iter()
+            .position(|c| c.meta.id == id)
+            .map(|i| list.remove(i));
+        let mut new = old.clone().unwrap_or_else(|| {
+            let mut c = Case::draft(
+                YouthId(Uuid::from_u128(0xaaaa)),
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            );
+            c.meta.id = id;
+            c
+        });
+        match field % 4 {
+            0 => new.note = format!("note {val}"),
+            1 => new.caseworker = format!("SB{val}"),
+            2 => new.hours_per_week = Some(val as f64 + 1.0),
+            _ => new.meta.archived = val % 2 == 1,
+        }
+        stamp_changes(old.as_ref(), &mut new, &stamp);
+        list.push(new);
+    }
+}
+
+fn erase(dev: &mut Device, rec: usize, t: u64) {
+    let stamp = dev.clock.tick(t);
+    let (store, id) = if rec < POOL {
+        let id = district_id(rec);
+        dev.data.records.districts.retain(|d| d.meta.id != id);
+        ("districts", id.to_string())
+    } else {
+        let id = case_id(rec - POOL);
+        dev.data.records.cases.retain(|c| c.meta.id != id);
+        ("cases", id.to_string())
+    };
+    dev.data
+        .conflicts
+        .retain(|c| !(c.store == store && c.id == id));
+    if !dev
+        .data
+        .tombstones
+        .iter()
+        .any(|x| x.store == store && x.id == id)
+    {
+        dev.data.tombstones.push(Tombstone {
+            store: store.into(),
+            id,
+            stamp,
+        });
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Edit {
+        dev: usize,
+        rec: usize,
+        field: u8,
+        val: u8,
+        dt: u64,
+    },
+    Settings {
+        dev: usize,
+        val: u8,
+        dt: u64,
+    },
+    Erase {
+        dev: usize,
+        rec: usize,
+        dt: u64,
+    },
+    Sync {
+        from: usize,
+        to: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        10 => (0..3usize, 0..2 * POOL, 0..4u8, 0..3u8, 0..3u64).prop_map(|(dev, rec, field, val, dt)| Op::Edit { dev, rec, field, val, dt }),
+        2 => (0..3usize, 0..3u8, 0..3u64).prop_map(|(dev, val, dt)| Op::Settings { dev, val, dt }),
+        1 => (0..3usize, 0..2 * POOL, 0..3u64).prop_map(|(dev, rec, dt)| Op::Erase { dev, rec, dt }),
+        3 => (0..3usize, 0..3usize).prop_map(|(from, to)| Op::Sync { from, to }),
+    ]
+}
+
+/// Run a history on three devices (a, b, c) that start empty. Wall-clock steps can be 0, so
+/// equal times on different devices (tie-break by counter and device) happen often.
+fn run(ops: &[Op]) -> Vec<Device> {
+    let mut devices = vec![Device::new("a"), Device::new("b"), Device::new("c")];
+    let mut t = 1_700_000_000_000u64;
+    for op in ops {
+        match *op {
+            Op::Edit {
+                dev,
+                rec,
+                field,
+                val,
+                dt,
+            } => {
+                t += dt;
+                edit(&mut devices[dev], rec, field, val, t);
+            }
+            Op::Settings { dev, val, dt } => {
+                t += dt;
+                let d = &mut devices[dev];
+                let rev = d.clock.tick(t);
+                d.data.settings = Some(Stamped {
+                    value: Settings {
+                        budget_frame_kr: val as u64,
+                        ..Settings::default()
+                    },
+                    rev,
+                });
+            }
+            Op::Erase { dev, rec, dt } => {
+                t += dt;
+                erase(&mut devices[dev], rec, t);
+            }
+            Op::Sync { from, to } if from != to => {
+                let file = doc(&devices[from].data);
+                devices[to].import(&file);
+            }
+            Op::Sync { .. } => {}
+        }
+    }
+    devices
+}
+
+/// Every field value of every record in `input` is in `result`: as the value, or as a lost
+/// value in the conflict list, or the record is erased.
+fn assert_nothing_lost(input: &Snapshot, result: &Snapshot) -> Result<(), TestCaseError> {
+    let erased: HashSet<(String, String)> = result
+        .tombstones
+        .iter()
+        .map(|t| (t.store.clone(), t.id.clone()))
+        .collect();
+    let fields_of = |s: &Snapshot| -> Vec<(String, String, String, Value)> {
+        let mut out = Vec::new();
+        for d in &s.records.districts {
+            for (f, v) in fordeling::sync::revision::fields(d) {
+                out.push(("districts".into(), d.key(), f, v));
+            }
+            out.push((
+                "districts".into(),
+                d.key(),
+                "archived".into(),
+                Value::Bool(d.meta.archived),
+            ));
+        }
+        for c in &s.records.cases {
+            for (f, v) in fordeling::sync::revision::fields(c) {
+                out.push(("cases".into(), c.key(), f, v));
+            }
+            out.push((
+                "cases".into(),
+                c.key(),
+                "archived".into(),
+                Value::Bool(c.meta.archived),
+            ));
+        }
+        if let Some(st) = &s.settings {
+            out.push((
+                SETTINGS_STORE.into(),
+                SETTINGS_STORE.into(),
+                "value".into(),
+                serde_json::to_value(&st.value).unwrap(),
+            ));
+        }
+        for c in &s.conflicts {
+            out.push((
+                c.store.clone(),
+                c.id.clone(),
+                c.field.clone(),
+                c.lost.clone(),
+            ));
+        }
+        out
+    };
+    let now: HashSet<String> = fields_of(result)
+        .iter()
+        .map(|x| serde_json::to_string(x).unwrap())
+        .collect();
+    for (store, id, field, value) in fields_of(input) {
+        if erased.contains(&(store.clone(), id.clone())) {
+            continue;
+        }
+        let key = serde_json::to_string(&(&store, &id, &field, &value)).unwrap();
+        prop_assert!(now.contains(&key), "lost: {store} {id} {field} = {value}");
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn merge_is_commutative_associative_idempotent_and_loses_nothing(ops in prop::collection::vec(op(), 1..40)) {
+        let devices = run(&ops);
+        let (s, a, b) = (&devices[0].data, doc(&devices[1].data), doc(&devices[2].data));
+
+        let sa = merge(s, &a);
+        let sab = merge(&sa.merged, &b);
+        let sba = merge(&merge(s, &b).merged, &a);
+        prop_assert_eq!(&sab.merged, &sba.merged, "commutativity");
+
+        let ab = merge(&devices[1].data, &b).merged;
+        let s_ab = merge(s, &doc(&ab));
+        prop_assert_eq!(&sab.merged, &s_ab.merged, "associativity");
+
+        let again = merge(&sa.merged, &a);
+        prop_assert!(again.preview.is_noop(), "second import changes nothing: {:?}", again.preview);
+        prop_assert!(again.preview.new.is_empty() && again.preview.changed.is_empty() && again.preview.conflicting.is_empty());
+        prop_assert!(again.conflicts.is_empty());
+        prop_assert_eq!(&again.merged, &sa.merged, "idempotence");
+
+        // Two-way symmetry: S into A's data gives what A's file into S gives.
+        let as_ = merge(&devices[1].data, &doc(s));
+        prop_assert_eq!(&as_.merged, &sa.merged, "merge(S,A) == merge(A,S)");
+
+        for input in [s, &devices[1].data, &devices[2].data] {
+            assert_nothing_lost(input, &sab.merged)?;
+        }
+    }
+
+    #[test]
+    fn devices_that_exchange_files_in_any_order_converge(ops in prop::collection::vec(op(), 1..30), order in Just(()).prop_perturb(|_, mut rng| {
+        let mut v = vec![0usize, 1, 2];
+        for i in (1..3).rev() { v.swap(i, (rng.next_u32() as usize) % (i + 1)); }
+        v
+    })) {
+        let mut devices = run(&ops);
+        // Everyone sends to the first in `order`, which then sends the result to the others.
+        let hub = order[0];
+        for &d in &order[1..] {
+            let file = doc(&devices[d].data);
+            devices[hub].import(&file);
+        }
+        let all = doc(&devices[hub].data);
+        for &d in &order[1..] {
+            devices[d].import(&all);
+        }
+        prop_assert_eq!(&devices[0].data, &devices[1].data);
+        prop_assert_eq!(&devices[1].data, &devices[2].data);
+    }
+}
+
+// ---- Rules, one by one ----
+
+fn district(id: usize, name: &str) -> District {
+    District {
+        meta: RecordMeta::new(district_id(id)),
+        name: name.into(),
+        neighbours: vec![],
+    }
+}
+
+fn two_devices_with_one_district() -> (Device, Device) {
+    let mut a = Device::new("a");
+    let mut d = district(0, "Nord");
+    stamp_changes(None, &mut d, &a.clock.tick(1000));
+    a.data.records.districts.push(d);
+    let mut b = Device::new("b");
+    b.import(&doc(&a.data));
+    (a, b)
+}
+
+fn change(dev: &mut Device, t: u64, f: impl FnOnce(&mut District)) {
+    let old = dev.data.records.districts[0].clone();
+    let mut new = old.clone();
+    f(&mut new);
+    stamp_changes(Some(&old), &mut new, &dev.clock.tick(t));
+    dev.data.records.districts[0] = new;
+}
+
+#[test]
+fn concurrent_edits_to_different_fields_both_survive() {
+    let (mut a, mut b) = two_devices_with_one_district();
+    change(&mut a, 2000, |d| d.name = "Nordvest".into());
+    change(&mut b, 2000, |d| d.neighbours = vec![district_id(1)]);
+    let ra = a.import(&doc(&b.data));
+    b.import(&doc(&a.data));
+    assert_eq!(a.data, b.data);
+    let d = &a.data.records.districts[0];
+    assert_eq!(
+        (d.name.as_str(), d.neighbours.as_slice()),
+        ("Nordvest", &[district_id(1)][..])
+    );
+    // Per-field stamps cannot tell whether a side had seen the other's older value, so each
+    // side's older value is kept as a lost value (rule 3): reviewable, never silently gone.
+    assert_eq!(ra.preview.conflicting.len(), 1);
+    let mut lost: Vec<String> = ra
+        .conflicts
+        .iter()
+        .map(|c| format!("{}={}", c.field, c.lost))
+        .collect();
+    lost.sort();
+    assert_eq!(lost, ["name=\"Nord\"", "neighbours=[]"]);
+}
+
+#[test]
+fn concurrent_edits_to_one_field_pick_the_same_winner_everywhere_and_keep_the_loser() {
+    let (mut a, mut b) = two_devices_with_one_district();
+    // Same wall-clock millisecond: the device id decides ("b" > "a").
+    change(&mut a, 2000, |d| d.name = "Fra A".into());
+    change(&mut b, 2000, |d| d.name = "Fra B".into());
+    let ra = a.import(&doc(&b.data));
+    let rb = b.import(&doc(&a.data));
+    assert_eq!(a.data, b.data);
+    assert_eq!(a.data.records.districts[0].name, "Fra B");
+    assert_eq!(ra.preview.conflicting.len(), 1);
+    assert_eq!(
+        rb.preview.conflicting.len(),
+        1,
+        "b records the loser from a's file too"
+    );
+    let c = &a.data.conflicts;
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        (c[0].field.as_str(), &c[0].lost, &c[0].kept),
+        ("name", &Value::from("Fra A"), &Value::from("Fra B"))
+    );
+    assert_eq!(c[0].lost_stamp.d, DeviceId("a".into()));
+    // Importing the same file again adds nothing.
+    let again = a.import(&doc(&b.data));
+    assert!(again.preview.is_noop() && again.conflicts.is_empty());
+    assert_eq!(a.data.conflicts.len(), 1);
+}
+
+#[test]
+fn archiving_is_an_ordinary_field() {
+    let (mut a, mut b) = two_devices_with_one_district();
+    change(&mut a, 2000, |d| d.meta.archived = true);
+    change(&mut b, 2001, |d| d.name = "Ny".into());
+    a.import(&doc(&b.data));
+    let d = &a.data.records.districts[0];
+    assert!(d.meta.archived);
+    assert_eq!(d.name, "Ny");
+}
+
+#[test]
+fn erasure_wins_over_any_later_edit_and_removes_the_data() {
+    let (mut a, mut b) = two_devices_with_one_district();
+    change(&mut b, 2000, |d| d.name = "Fra B".into());
+    a.import(&doc(&b.data));
+    assert_eq!(a.data.conflicts.len(), 1);
+    erase(&mut a, 0, 1500);
+    change(&mut b, 9000, |d| d.name = "Senere redigering".into());
+    let b_file = doc(&b.data);
+    let rb = b.import(&doc(&a.data));
+    assert_eq!(rb.preview.erased.len(), 1);
+    let ra = a.import(&b_file);
+    assert_eq!(a.data, b.data);
+    assert!(a.data.records.districts.is_empty());
+    assert!(
+        a.data.conflicts.is_empty(),
+        "conflict entries of an erased record go too"
+    );
+    assert_eq!(
+        ra.preview.unchanged.len(),
+        1,
+        "the erased record in b's file is ignored"
+    );
+    let text = String::from_utf8(doc(&a.data).to_json()).unwrap();
+    assert!(
+        !text.contains("Senere redigering") && !text.contains("Nord"),
+        "no personal data left: {text}"
+    );
+}
+
+#[test]
+fn settings_merge_as_a_whole_by_stamp() {
+    let mut a = Device::new("a");
+    let mut b = Device::new("b");
+    let rev_a = a.clock.tick(1000);
+    a.data.settings = Some(Stamped {
+        value: Settings {
+            budget_frame_kr: 1,
+            ..Settings::default()
+        },
+        rev: rev_a,
+    });
+    let rev_b = b.clock.tick(2000);
+    b.data.settings = Some(Stamped {
+        value: Settings {
+            followup_interval_months: 2,
+            ..Settings::default()
+        },
+        rev: rev_b,
+    });
+    let r = a.import(&doc(&b.data));
+    assert_eq!(
+        a.data
+            .settings
+            .as_ref()
+            .unwrap()
+            .value
+            .followup_interval_months,
+        2
+    );
+    assert_eq!(
+        a.data.settings.as_ref().unwrap().value.budget_frame_kr,
+        Settings::default().budget_frame_kr
+    );
+    assert_eq!(
+        r.preview.conflicting,
+        vec![(SETTINGS_STORE.to_string(), SETTINGS_STORE.to_string())]
+    );
+    assert_eq!(r.conflicts[0].lost["budget_frame_kr"], 1);
+}
+
+// ---- Scoped packages ----
+
+fn stamped_workspace(n: usize) -> Snapshot {
+    let w = fordeling::sample::workspace(n, 11, today());
+    let stamp = Stamp {
+        t: 1_700_000_000_000,
+        c: 0,
+        d: DeviceId("seed".into()),
+    };
+    macro_rules! stamped {
+        ($v:expr) => {
+            $v.into_iter()
+                .map(|mut r| {
+                    stamp_changes(None, &mut r, &stamp);
+                    r
+                })
+                .collect()
+        };
+    }
+    let mut s = Snapshot::default();
+    s.records.districts = stamped!(w.districts);
+    s.records.schools = stamped!(w.schools);
+    s.records.concerns = stamped!(w.concerns);
+    s.records.legal_bases = stamped!(w.legal_bases);
+    s.records.providers = stamped!(w.providers);
+    s.records.persons = stamped!(w.persons);
+    s.records.youths = stamped!(w.youths);
+    s.records.cases = stamped!(w.cases);
+    s.settings = Some(Stamped {
+        value: Settings::default(),
+        rev: stamp,
+    });
+    s
+}
+
+#[test]
+fn a_club_package_holds_only_its_cases_youths_and_persons() {
+    let all = stamped_workspace(300);
+    let club = all
+        .records
+        .providers
+        .iter()
+        .find(|p| p.kind == ProviderKind::Club)
+        .unwrap();
+    let scope = Scope::Club {
+        provider: club.meta.id,
+        name: club.name.clone(),
+    };
+    let part = select(&all, &scope);
+    let own: HashSet<PersonId> = all
+        .records
+        .persons
+        .iter()
+        .filter(|p| p.provider == club.meta.id)
+        .map(|p| p.meta.id)
+        .collect();
+    let expected: Vec<&Case> = all
+        .records
+        .cases
+        .iter()
+        .filter(|c| c.assignment.is_some_and(|a| own.contains(&a.person)))
+        .collect();
+    assert!(!expected.is_empty(), "the sample gives the club cases");
+    assert_eq!(part.records.cases.len(), expected.len());
+    for c in &part.records.cases {
+        assert!(
+            own.contains(&c.assignment.unwrap().person),
+            "case outside the club leaked"
+        );
+    }
+    let youths: HashSet<YouthId> = part.records.cases.iter().map(|c| c.youth).collect();
+    assert_eq!(part.records.youths.len(), youths.len());
+    assert!(
+        part.records
+            .youths
+            .iter()
+            .all(|y| youths.contains(&y.meta.id)),
+        "youth outside the scope leaked"
+    );
+    assert!(part
+        .records
+        .persons
+        .iter()
+        .all(|p| p.provider == club.meta.id));
+    assert_eq!(part.records.persons.len(), own.len());
+    assert_eq!(part.records.providers.len(), 1);
+    assert_eq!(part.records.concerns.len(), all.records.concerns.len());
+    assert_eq!(part.records.districts.len(), all.records.districts.len());
+    assert!(part.settings.is_some());
+    // The package passes validation on a device that has nothing yet.
+    let file = export(&all, &scope, &DeviceId("x".into()), now());
+    let parsed =
+        fordeling::sync::validate::parse_and_validate(&file.to_json(), today(), &|_, _| false);
+    assert!(parsed.is_ok(), "{:?}", parsed.err());
+}
+
+#[test]
+fn a_district_package_holds_only_the_districts_youths() {
+    let all = stamped_workspace(300);
+    let d = &all.records.districts[2];
+    let part = select(
+        &all,
+        &Scope::District {
+            district: d.meta.id,
+            name: d.name.clone(),
+        },
+    );
+    assert!(!part.records.youths.is_empty());
+    assert!(
+        part.records.youths.iter().all(|y| y.district == d.meta.id),
+        "youth of another district leaked"
+    );
+    let youths: HashSet<YouthId> = part.records.youths.iter().map(|y| y.meta.id).collect();
+    assert!(
+        part.records.cases.iter().all(|c| youths.contains(&c.youth)),
+        "case of another district leaked"
+    );
+    let in_district = all
+        .records
+        .youths
+        .iter()
+        .filter(|y| y.district == d.meta.id)
+        .count();
+    assert_eq!(
+        part.records.cases.len(),
+        in_district,
+        "every case of the district (one per youth in the sample)"
+    );
+    let assigned: HashSet<PersonId> = part
+        .records
+        .cases
+        .iter()
+        .filter_map(|c| c.assignment.map(|a| a.person))
+        .collect();
+    let clubs: HashSet<ProviderId> = all
+        .records
+        .providers
+        .iter()
+        .filter(|p| p.kind == ProviderKind::Club && p.district == Some(d.meta.id))
+        .map(|p| p.meta.id)
+        .collect();
+    assert!(part
+        .records
+        .persons
+        .iter()
+        .all(|p| clubs.contains(&p.provider) || assigned.contains(&p.meta.id)));
+    let file = export(
+        &all,
+        &Scope::District {
+            district: d.meta.id,
+            name: d.name.clone(),
+        },
+        &DeviceId("x".into()),
+        now(),
+    );
+    assert!(
+        fordeling::sync::validate::parse_and_validate(&file.to_json(), today(), &|_, _| false)
+            .is_ok()
+    );
+    // Merging a package back into the full workspace changes nothing.
+    let back = merge(&all, &file);
+    assert!(back.preview.is_noop());
+}
