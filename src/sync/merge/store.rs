@@ -1,0 +1,257 @@
+//! Merging one store: per-field winners, the pool of losing values, and the preview status.
+
+use super::*;
+
+/// A losing value and the winner it lost to.
+pub(super) struct Entry {
+    lost: Value,
+    lost_stamp: Stamp,
+    kept: Value,
+    kept_stamp: Stamp,
+}
+
+/// Losers per record, per field, per canonical lost value.
+pub(super) type Losers = BTreeMap<String, BTreeMap<String, Entry>>;
+
+pub(super) struct Cx {
+    pub(super) erased: HashSet<RecordKey>,
+    pub(super) pool: HashMap<RecordKey, Losers>,
+    pub(super) local_keys: HashSet<(String, String, String, String)>,
+    pub(super) preview: Preview,
+    pub(super) conflicts: Vec<Conflict>,
+}
+
+impl Cx {
+    pub(super) fn add(
+        &mut self,
+        store: &str,
+        id: &str,
+        field: &str,
+        lost: Value,
+        lost_stamp: Stamp,
+        kept: Value,
+        kept_stamp: Stamp,
+    ) {
+        let record = self
+            .pool
+            .entry((store.to_string(), id.to_string()))
+            .or_default();
+        let slot = record.entry(field.to_string()).or_default();
+        match slot.entry(canonical(&lost)) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(Entry {
+                    lost,
+                    lost_stamp,
+                    kept,
+                    kept_stamp,
+                });
+            }
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                let e = o.get_mut();
+                e.lost_stamp = e.lost_stamp.clone().max(lost_stamp);
+                if (&kept_stamp, canonical(&kept)) > (&e.kept_stamp, canonical(&e.kept)) {
+                    (e.kept, e.kept_stamp) = (kept, kept_stamp);
+                }
+            }
+        }
+    }
+
+    /// Emit the conflict entries of one record against its current values; true if any is new.
+    pub(super) fn settle(
+        &mut self,
+        store: &str,
+        id: &str,
+        current: Option<(Map<String, Value>, &BTreeMap<String, Stamp>)>,
+    ) -> bool {
+        let Some(losers) = self.pool.remove(&(store.to_string(), id.to_string())) else {
+            return false;
+        };
+        let mut any_new = false;
+        for (field, entries) in losers {
+            let now = current.as_ref().map(|(values, revs)| {
+                (
+                    values.get(&field).cloned().unwrap_or(Value::Null),
+                    revs.get(&field).cloned().unwrap_or_default(),
+                )
+            });
+            let now_canon = now.as_ref().map(|(v, _)| canonical(v));
+            for (canon, e) in entries {
+                if now_canon.as_ref() == Some(&canon) {
+                    continue;
+                }
+                let (kept, kept_stamp) = now.clone().unwrap_or((e.kept, e.kept_stamp));
+                let c = Conflict {
+                    store: store.into(),
+                    id: id.into(),
+                    field: field.clone(),
+                    kept,
+                    kept_stamp,
+                    lost: e.lost,
+                    lost_stamp: e.lost_stamp,
+                };
+                any_new |= !self.local_keys.contains(&c.key());
+                self.conflicts.push(c);
+            }
+        }
+        any_new
+    }
+}
+
+/// A record's fields as JSON, with `archived` as a field and without `meta`.
+pub(super) fn values<T: Record>(record: &T) -> Map<String, Value> {
+    let mut map = match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    map.remove("meta");
+    map.insert(
+        crate::sync::revision::ARCHIVED_FIELD.into(),
+        Value::Bool(record.archived()),
+    );
+    map
+}
+
+/// The greater of two (stamp, value) pairs, ties broken by canonical JSON.
+pub(super) fn wins(a: (&Stamp, &Value), b: (&Stamp, &Value)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && canonical(a.1) > canonical(b.1))
+}
+
+pub(super) fn merge_record<T: Record>(l: &T, i: &T, cx: &mut Cx) -> T {
+    let (lv, iv) = (values(l), values(i));
+    let (lr, ir) = (l.revs(), i.revs());
+    let id = l.key();
+    let zero = Stamp::default();
+    let mut out = Map::new();
+    let mut revs = BTreeMap::new();
+    let fields: BTreeSet<&String> = lv.keys().chain(iv.keys()).collect();
+    for f in fields {
+        let (ls, is) = (lr.get(f).unwrap_or(&zero), ir.get(f).unwrap_or(&zero));
+        let (value, stamp) = match (lv.get(f), iv.get(f)) {
+            (Some(a), Some(b)) if a == b => (a.clone(), ls.max(is).clone()),
+            (Some(a), Some(b)) => {
+                let ((w, ws), (x, xs)) = if wins((ls, a), (is, b)) {
+                    ((a, ls), (b, is))
+                } else {
+                    ((b, is), (a, ls))
+                };
+                cx.add(
+                    T::STORE,
+                    &id,
+                    f,
+                    x.clone(),
+                    xs.clone(),
+                    w.clone(),
+                    ws.clone(),
+                );
+                (w.clone(), ws.clone())
+            }
+            (Some(a), None) => (a.clone(), ls.clone()),
+            (None, Some(b)) => (b.clone(), is.clone()),
+            (None, None) => continue,
+        };
+        out.insert(f.clone(), value);
+        if lr.contains_key(f) || ir.contains_key(f) {
+            revs.insert(f.clone(), stamp);
+        }
+    }
+    for (f, s) in lr.iter().chain(ir.iter()) {
+        if !out.contains_key(f) {
+            let best = revs.entry(f.clone()).or_insert_with(|| s.clone());
+            if s > best {
+                *best = s.clone();
+            }
+        }
+    }
+    let archived = out
+        .remove(crate::sync::revision::ARCHIVED_FIELD)
+        .unwrap_or(Value::Bool(false));
+    out.insert(
+        "meta".into(),
+        serde_json::json!({ "id": id, "archived": archived, "revs": revs }),
+    );
+    match serde_json::from_value::<T>(Value::Object(out)) {
+        Ok(merged) => merged,
+        Err(_) => {
+            // Cannot happen for two records of one type; never lose the incoming one all the same.
+            let whole = serde_json::to_value(i).unwrap_or(Value::Null);
+            let stamp = i.revs().values().max().cloned().unwrap_or_default();
+            cx.add(
+                T::STORE,
+                &id,
+                "*",
+                whole,
+                stamp,
+                Value::Null,
+                Stamp::default(),
+            );
+            l.clone()
+        }
+    }
+}
+
+enum Status {
+    New,
+    Merged { changed: bool },
+    LocalOnly,
+}
+
+pub(super) fn merge_store<T: Record + PartialEq>(
+    local: &[T],
+    incoming: &[T],
+    cx: &mut Cx,
+) -> Vec<T> {
+    let mut theirs: HashMap<String, &T> = incoming.iter().map(|r| (r.key(), r)).collect();
+    let mut out: Vec<(T, Status)> = Vec::with_capacity(local.len() + theirs.len());
+    let store = T::STORE.to_string();
+    for l in local {
+        let key = (store.clone(), l.key());
+        let other = theirs.remove(&key.1);
+        if cx.erased.contains(&key) {
+            continue;
+        }
+        match other {
+            Some(i) if i == l => out.push((l.clone(), Status::Merged { changed: false })),
+            Some(i) => {
+                let m = merge_record(l, i, cx);
+                let changed = m != *l;
+                out.push((m, Status::Merged { changed }));
+            }
+            None => out.push((l.clone(), Status::LocalOnly)),
+        }
+    }
+    let mut fresh: Vec<(String, &T)> = theirs.into_iter().collect();
+    fresh.sort_by(|a, b| a.0.cmp(&b.0));
+    for (id, i) in fresh {
+        let key = (store.clone(), id);
+        if cx.erased.contains(&key) {
+            cx.preview.unchanged.push(key);
+        } else {
+            out.push((i.clone(), Status::New));
+        }
+    }
+    let mut records = Vec::with_capacity(out.len());
+    for (r, status) in out {
+        let id = r.key();
+        let new_conflict = cx.pool.contains_key(&(store.clone(), id.clone()))
+            && cx.settle(&store, &id, Some((values(&r), r.revs())));
+        let key = (store.clone(), id);
+        match status {
+            Status::New => cx.preview.new.push(key),
+            _ if new_conflict => cx.preview.conflicting.push(key),
+            Status::Merged { changed: true } => cx.preview.changed.push(key),
+            Status::Merged { changed: false } => cx.preview.unchanged.push(key),
+            Status::LocalOnly => {}
+        }
+        records.push(r);
+    }
+    records
+}
+
+macro_rules! merge_all {
+    ($($field:ident : $ty:ty),* $(,)?) => {
+        pub(super) fn merge_records(local: &Records, incoming: &Records, cx: &mut Cx) -> Records {
+            Records { $($field: merge_store(&local.$field, &incoming.$field, cx),)* }
+        }
+    };
+}
+with_stores!(merge_all);
