@@ -349,13 +349,17 @@ async fn settle(op: &'static str, store: &str, key: &str, req: web_sys::IdbReque
 /// Decode a `getAll` result; a record that does not decode names its id.
 fn decode_all<R: Record>(store: &str, array: JsValue) -> Result<Vec<R>, StorageError> {
     let array: js_sys::Array = array.dyn_into().map_err(|_| StorageError::serde(store, "*", "getAll returned no array"))?;
-    array
-        .iter()
-        .map(|value| {
-            let key = record_key(&value);
-            from_js(store, &key, value)
-        })
-        .collect()
+    // The whole array as one JSON text is fast; only if it fails, decode one by one to name
+    // the record that does not read.
+    from_js::<Vec<R>>(store, "*", array.clone().into()).or_else(|_| {
+        array
+            .iter()
+            .map(|value| {
+                let key = record_key(&value);
+                from_js(store, &key, value)
+            })
+            .collect()
+    })
 }
 
 /// The `meta.id` of a stored value, for error messages.
