@@ -130,6 +130,13 @@ impl Checker {
                     for key in obj.keys().filter(|k| !names.contains(k.as_str())) {
                         self.push(at(Some(key)), ProblemKind::UnknownField);
                     }
+                    // Every field must be written out: a left-out field would be read as its
+                    // default and could win a merge under the stamp of the real value.
+                    if obj.len() < names.len() {
+                        for name in names.iter().filter(|n| !obj.contains_key(n.as_str())) {
+                            self.push(at(Some(name)), ProblemKind::MissingField);
+                        }
+                    }
                     for e in record.validate(self.today) {
                         self.push(at(Some(e.field)), ProblemKind::Invalid(e.problem));
                     }
