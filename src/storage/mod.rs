@@ -19,9 +19,10 @@ pub mod device;
 pub mod error;
 pub mod repo;
 pub mod schema;
+pub mod sync;
 mod tx;
 
 pub use db::{Change, Db, KvValues};
 pub use device::{is_persisted, now_local, now_ms, request_persistence, storage_estimate, today};
 pub use error::StorageError;
-pub use repo::{Batch, Repo, SaveError, Stamped};
+pub use repo::{Batch, Repo, SaveError};

@@ -11,8 +11,8 @@ use super::schema::KV_STORE;
 use crate::domain::concern::default_concerns;
 use crate::domain::legal::default_legal_bases;
 use crate::domain::{Clock, Concern, DeviceId, FieldError, LegalBasis, Record, Settings, Stamp, Validate};
+use crate::sync::format::Stamped;
 use crate::sync::revision::stamp_changes;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -49,19 +49,12 @@ fn list(errors: &[FieldError]) -> String {
     errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
-/// A value that is versioned as a whole (the settings): the value and the stamp of its last
-/// write, so a later merge can keep the newest.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Stamped<T> {
-    pub value: T,
-    pub rev: Stamp,
-}
 
 /// Validated, stamped access to the database. Cheap to clone (shared connection and clock).
 #[derive(Clone)]
 pub struct Repo {
-    db: Rc<Db>,
-    clock: Rc<RefCell<Clock>>,
+    pub(super) db: Rc<Db>,
+    pub(super) clock: Rc<RefCell<Clock>>,
 }
 
 impl Repo {

@@ -48,7 +48,11 @@ pub struct Loaded {
 impl Loaded {
     /// Open the database and read every register.
     pub async fn load(db_name: &str) -> Result<Loaded, StorageError> {
-        let repo = Repo::open(db_name).await?;
+        Self::read(Repo::open(db_name).await?).await
+    }
+
+    /// Read every register through an open repository.
+    pub async fn read(repo: Repo) -> Result<Loaded, StorageError> {
         let db = repo.db();
         Ok(Loaded {
             settings: repo.settings().await?,
@@ -70,6 +74,25 @@ impl Loaded {
 }
 
 impl AppState {
+    /// Read every register again (after an import or its undo) and show it everywhere.
+    pub async fn reload(self) -> Result<(), StorageError> {
+        let l = Loaded::read(self.repo.get_value()).await?;
+        self.settings.set(l.settings);
+        self.districts.set(l.districts);
+        self.schools.set(l.schools);
+        self.concerns.set(l.concerns);
+        self.legal_bases.set(l.legal_bases);
+        self.providers.set(l.providers);
+        self.persons.set(l.persons);
+        self.members.set(l.members);
+        self.youths.set(l.youths);
+        self.cases.set(l.cases);
+        self.meetings.set(l.meetings);
+        self.decisions.set(l.decisions);
+        self.followups.set(l.followups);
+        Ok(())
+    }
+
     pub fn new(loaded: Loaded, today: NaiveDate) -> Self {
         Self {
             repo: StoredValue::new_local(loaded.repo),
