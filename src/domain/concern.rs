@@ -105,10 +105,11 @@ pub const NEUTRAL_CONCERNS: [&str; 22] = [
     "Lav tilknytning til uddannelse/job",
 ];
 
-/// The default vocabulary with the klubmodel's routing.
+/// The default vocabulary with the klubmodel's routing. Ids are fixed (derived from the names),
+/// so every device seeds the same records.
 pub fn default_concerns() -> Vec<Concern> {
     let make = |name: &str, routing: KindRouting| Concern {
-        meta: RecordMeta::new(ConcernId::new()),
+        meta: RecordMeta::new(ConcernId::stable(name)),
         name: name.to_string(),
         routing,
     };

@@ -64,7 +64,7 @@ impl Validate for LegalBasis {
 /// The default legal bases from the seeds.
 pub fn default_legal_bases() -> Vec<LegalBasis> {
     let make = |scheme, name: &str, paragraph: &str, age_min, age_max| LegalBasis {
-        meta: RecordMeta::new(LegalBasisId::new()),
+        meta: RecordMeta::new(LegalBasisId::stable(name)),
         scheme,
         name: name.into(),
         paragraph: paragraph.into(),
