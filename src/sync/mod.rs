@@ -1,6 +1,7 @@
 //! Sync by file: revision stamping now; export format and merge build on it.
 
 pub mod revision;
+pub mod envelope;
 pub mod format;
 pub mod merge;
 pub mod migrate;
