@@ -1,4 +1,8 @@
-//! Data: what this device holds. Export and import build on this page.
+//! Data: sync by file (export, import with preview and undo, conflicts) and what this device holds.
+
+mod conflicts;
+mod export;
+mod import;
 
 use crate::ui::state::use_state;
 use crate::ui::text;
@@ -23,6 +27,11 @@ pub fn DataPage() -> impl IntoView {
     let device = state.repo.with_value(|r| r.device().to_string());
     view! {
         <h1>{text::DATA_TITLE}</h1>
+        <div class="grid">
+            <export::ExportPanel/>
+            <import::ImportPanel/>
+        </div>
+        <conflicts::ConflictList/>
         <section class="card">
             <h2>{text::RECORD_COUNTS}</h2>
             <table class="load"><tbody>

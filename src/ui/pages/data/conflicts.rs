@@ -1,0 +1,110 @@
+//! The conflict list: values that lost a merge, kept for review. The user keeps the current
+//! value (dismiss) or restores the lost one as a new edit.
+
+use crate::sync::format::{with_stores, Conflict, SETTINGS_STORE};
+use crate::sync::revision::ARCHIVED_FIELD;
+use crate::ui::state::{use_state, AppState, Stored};
+use crate::ui::text;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+fn show(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Write the lost value back into the record as a new local edit (validated and stamped).
+async fn restore_in<R: Stored>(state: AppState, c: &Conflict) -> Result<(), String> {
+    let old = R::list(&state).with_untracked(|l| l.iter().find(|r| r.key() == c.id).cloned()).ok_or(text::RECORD_NOT_FOUND)?;
+    let new = if c.field == ARCHIVED_FIELD {
+        let mut new = old.clone();
+        new.set_archived(c.lost.as_bool().unwrap_or(false));
+        new
+    } else {
+        let mut value = serde_json::to_value(&old).map_err(|e| e.to_string())?;
+        value[c.field.as_str()] = c.lost.clone();
+        serde_json::from_value(value).map_err(|e| e.to_string())?
+    };
+    state.save(Some(old), new).await.map(|_| ()).map_err(|e| e.to_string())
+}
+
+async fn restore(state: AppState, c: &Conflict) -> Result<(), String> {
+    if c.store == SETTINGS_STORE {
+        let settings: Settings = serde_json::from_value(c.lost.clone()).map_err(|e| e.to_string())?;
+        return state.save_settings(settings).await.map_err(|e| e.to_string());
+    }
+    macro_rules! by_store {
+        ($($field:ident : $ty:ty),* $(,)?) => {
+            match c.store.as_str() {
+                $(stringify!($field) => restore_in::<$ty>(state, c).await,)*
+                _ => Err(text::RECORD_NOT_FOUND.to_string()),
+            }
+        };
+    }
+    use crate::domain::*;
+    with_stores!(by_store)
+}
+
+#[component]
+pub fn ConflictList() -> impl IntoView {
+    let state = use_state();
+    let version = RwSignal::new(0u32);
+    let conflicts = LocalResource::new(move || {
+        version.track();
+        state.cases.track();
+        let repo = state.repo.get_value();
+        async move { repo.snapshot().await.map(|s| s.conflicts).unwrap_or_default() }
+    });
+    let problem = RwSignal::new(None::<String>);
+    let resolve = move |c: Conflict, bring_back: bool| {
+        spawn_local(async move {
+            if bring_back {
+                if let Err(e) = restore(state, &c).await {
+                    problem.set(Some(e));
+                    return;
+                }
+            }
+            problem.set(None);
+            let repo = state.repo.get_value();
+            if let Ok(s) = repo.snapshot().await {
+                let rest: Vec<Conflict> = s.conflicts.into_iter().filter(|x| x.key() != c.key()).collect();
+                if repo.save_conflicts(&rest).await.is_ok() {
+                    version.update(|v| *v += 1);
+                }
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="conflicts-h">
+            <h2 id="conflicts-h">{text::CONFLICTS_TITLE}</h2>
+            <p class="lead">{text::CONFLICTS_LEAD}</p>
+            <Show when=move || problem.get().is_some()><p class="form-error" role="alert">{move || problem.get()}</p></Show>
+            {move || conflicts.get().map(|list| if list.is_empty() {
+                view! { <p class="empty">{text::NO_CONFLICTS}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="rows conflicts">
+                        {list.into_iter().map(|c| {
+                            let title = format!("{} {} · {}", text::store(&c.store), c.id.get(..8).unwrap_or(&c.id), c.field);
+                            let (kept, lost) = (show(&c.kept), show(&c.lost));
+                            view! {
+                                <li class="row conflict">
+                                    <div class="row-main">
+                                        <span class="row-title">{title}</span>
+                                        <span class="row-sub">{format!("{}: {kept} · {}: {lost}", text::CONFLICT_KEPT, text::CONFLICT_LOST)}</span>
+                                        <span class="actions">
+                                            <button type="button" on:click={ let c = c.clone(); move |_| resolve(c.clone(), false) }>{text::CONFLICT_DISMISS}</button>
+                                            <button type="button" on:click=move |_| resolve(c.clone(), true)>{text::CONFLICT_RESTORE}</button>
+                                        </span>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,194 @@
+//! Import: read a file (decrypting it if needed), validate everything, show what it would do,
+//! apply it in one transaction, and undo it with one click.
+
+use crate::sync::format::ExportDoc;
+use crate::sync::merge::{merge, Preview, RecordKey};
+use crate::sync::validate::parse_and_validate;
+use crate::ui::state::{use_state, AppState};
+use crate::ui::text;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Where the import stands.
+#[derive(Clone, PartialEq)]
+enum Step {
+    Idle,
+    Reading,
+    /// An encrypted file waits for its passphrase.
+    Locked(String),
+    Refused(Vec<String>),
+    Preview(Box<ExportDoc>, Preview),
+    Done(String),
+    Failed(String),
+}
+
+/// Validate the plain bytes and preview the merge against what the device holds now.
+async fn check(state: AppState, bytes: Vec<u8>) -> Step {
+    let local = match state.repo.get_value().snapshot().await {
+        Ok(s) => s,
+        Err(e) => return Step::Failed(e.to_string()),
+    };
+    let known = local.known_ids();
+    match parse_and_validate(&bytes, state.today, &|s, i| known.contains(&(s.to_string(), i.to_string()))) {
+        Err(problems) => Step::Refused(problems.iter().map(ToString::to_string).collect()),
+        Ok(doc) => {
+            let preview = merge(&local, &doc).preview;
+            Step::Preview(Box::new(doc), preview)
+        }
+    }
+}
+
+/// Merge again against the current data (it may have changed since the preview) and apply.
+async fn apply(state: AppState, doc: ExportDoc) -> Step {
+    let repo = state.repo.get_value();
+    let local = match repo.snapshot().await {
+        Ok(s) => s,
+        Err(e) => return Step::Failed(e.to_string()),
+    };
+    let result = merge(&local, &doc);
+    if let Err(e) = repo.apply_import(&local, &result.merged, doc.max_stamp().as_ref()).await {
+        return Step::Failed(e.to_string());
+    }
+    match state.reload().await {
+        Ok(()) => Step::Done(text::IMPORT_APPLIED.into()),
+        Err(e) => Step::Failed(e.to_string()),
+    }
+}
+
+async fn read_file(ev: leptos::ev::Event) -> Option<String> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
+    input.set_value("");
+    text.as_string()
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_state();
+    let step = RwSignal::new(Step::Idle);
+    let pass = RwSignal::new(String::new());
+    let can_undo = LocalResource::new(move || {
+        step.track();
+        let repo = state.repo.get_value();
+        async move { repo.can_undo_import().await.unwrap_or(false) }
+    });
+    let on_file = move |ev: leptos::ev::Event| {
+        step.set(Step::Reading);
+        spawn_local(async move {
+            let next = match read_file(ev).await {
+                None => Step::Refused(vec![text::DAMAGED_FILE.into()]),
+                Some(text) if crate::sync::envelope::is_envelope(&text) => Step::Locked(text),
+                Some(text) => check(state, text.into_bytes()).await,
+            };
+            step.set(next);
+        });
+    };
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Step::Locked(sealed) = step.get_untracked() else { return };
+        let passphrase = pass.get_untracked();
+        spawn_local(async move {
+            let next = match crate::crypto::decrypt(&passphrase, &sealed).await {
+                Ok(bytes) => check(state, bytes).await,
+                Err(crate::crypto::CryptoError::WrongPassphraseOrTampered) => Step::Refused(vec![text::WRONG_PASSPHRASE.into()]),
+                Err(_) => Step::Refused(vec![text::DAMAGED_FILE.into()]),
+            };
+            pass.set(String::new());
+            step.set(next);
+        });
+    };
+    let run_apply = move |_| {
+        let Step::Preview(doc, _) = step.get_untracked() else { return };
+        step.set(Step::Reading);
+        spawn_local(async move { step.set(apply(state, *doc).await) });
+    };
+    let undo = move |_| {
+        spawn_local(async move {
+            let repo = state.repo.get_value();
+            let next = match repo.undo_import().await {
+                Ok(_) => match state.reload().await {
+                    Ok(()) => Step::Done(text::IMPORT_UNDONE.into()),
+                    Err(e) => Step::Failed(e.to_string()),
+                },
+                Err(e) => Step::Failed(e.to_string()),
+            };
+            step.set(next);
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="import-h">
+            <h2 id="import-h">{text::IMPORT_TITLE}</h2>
+            <p class="lead">{text::IMPORT_LEAD}</p>
+            <div class="field">
+                <label for="import-file">{text::IMPORT_FILE}</label>
+                <input id="import-file" type="file" accept=".json,application/json" on:change=on_file/>
+            </div>
+            {move || match step.get() {
+                Step::Idle => ().into_any(),
+                Step::Reading => view! { <p role="status">{text::IMPORT_READING}</p> }.into_any(),
+                Step::Locked(_) => view! {
+                    <form class="inline-add" on:submit=unlock>
+                        <label for="import-pass">{text::IMPORT_PASSPHRASE}</label>
+                        <input id="import-pass" type="password" autocomplete="current-password" prop:value=move || pass.get()
+                            on:input=move |ev| pass.set(event_target_value(&ev))/>
+                        <button type="submit" class="primary">{text::IMPORT_DECRYPT}</button>
+                    </form>
+                }.into_any(),
+                Step::Refused(problems) => view! {
+                    <div role="alert" class="refused">
+                        <p class="form-error">{text::IMPORT_REFUSED}</p>
+                        <ul class="problems">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any(),
+                Step::Preview(_, preview) => {
+                    let noop = preview.is_noop();
+                    view! {
+                        <PreviewView preview/>
+                        {(!noop).then(|| view! { <button type="button" class="primary" on:click=run_apply>{text::IMPORT_APPLY}</button> })}
+                    }.into_any()
+                }
+                Step::Done(m) => view! { <p class="ok" role="status">{m}</p> }.into_any(),
+                Step::Failed(m) => view! { <p class="form-error" role="alert">{m}</p> }.into_any(),
+            }}
+            <Show when=move || can_undo.get().unwrap_or(false)>
+                <div class="actions"><button type="button" on:click=undo>{text::IMPORT_UNDO}</button></div>
+            </Show>
+        </section>
+    }
+}
+
+/// How many records each list of the preview names before it only counts.
+const LISTED: usize = 20;
+
+#[component]
+fn PreviewView(preview: Preview) -> impl IntoView {
+    let group = |label: &'static str, keys: Vec<RecordKey>, open: bool| {
+        let n = keys.len();
+        let open = open && n != 0;
+        view! {
+            <details class="preview-group" open=open>
+                <summary>{format!("{label}: {n}")}</summary>
+                <ul class="plain">
+                    {keys.into_iter().take(LISTED).map(|(store, id)| view! {
+                        <li>{format!("{} {}", text::store(&store), id.get(..8).unwrap_or(&id))}</li>
+                    }).collect_view()}
+                    {(n > LISTED).then(|| view! { <li class="muted">{format!("… og {} mere", n - LISTED)}</li> })}
+                </ul>
+            </details>
+        }
+    };
+    let noop = preview.is_noop();
+    view! {
+        <section class="preview" aria-label=text::PREVIEW_TITLE>
+            <h3>{text::PREVIEW_TITLE}</h3>
+            {noop.then(|| view! { <p class="muted">{text::PREVIEW_NOOP}</p> })}
+            {group(text::PREVIEW_NEW, preview.new, false)}
+            {group(text::PREVIEW_CHANGED, preview.changed, false)}
+            {group(text::PREVIEW_CONFLICTING, preview.conflicting, true)}
+            {group(text::PREVIEW_ERASED, preview.erased, true)}
+            {group(text::PREVIEW_UNCHANGED, preview.unchanged, false)}
+        </section>
+    }
+}

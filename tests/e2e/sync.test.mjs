@@ -1,0 +1,222 @@
+// Sync by file between two devices (two browser profiles): export, import with preview, the
+// same field edited on both (one value wins everywhere, the other is kept as a conflict),
+// a malformed file refused with its reason, undo, and an encrypted file with a wrong passphrase.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assertClean, formatAxe, launchBrowser, runAxe, screenshots, startApp, waitForApp } from './lib/harness.mjs';
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const field = (scope, label) => scope.getByLabel(new RegExp(`^${esc(label)}( \\*)?$`));
+const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+
+async function exportFile(page, { passphrase = '' } = {}) {
+  await nav(page, 'Data');
+  if (passphrase) {
+    await field(page, 'Adgangskode (valgfri)').fill(passphrase);
+    await field(page, 'Gentag adgangskoden').fill(passphrase);
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Eksportér', exact: true }).click(),
+  ]);
+  await page.getByText(/^Eksporteret: /).waitFor();
+  const file = path.join(tmpdir(), `fordeling-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /^fordeling-kommune-fuld-\d{4}-\d{2}-\d{2}\.json$/);
+  return file;
+}
+
+async function importFile(page, file, { apply = true } = {}) {
+  await nav(page, 'Data');
+  await page.locator('#import-file').setInputFiles(file);
+  if (apply) {
+    await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();
+    await page.getByRole('button', { name: 'Anvend import' }).click();
+    await page.getByText('Importeret.').waitFor();
+  }
+}
+
+async function caseworkerOf(page, pseudonym) {
+  await nav(page, 'Sager');
+  await page.getByRole('link', { name: new RegExp(esc(pseudonym)) }).click();
+  const dd = page.locator('dt', { hasText: 'Sagsbehandler' }).locator('xpath=following-sibling::dd[1]');
+  return (await dd.textContent()).trim();
+}
+
+async function editCaseworker(page, pseudonym, value) {
+  await nav(page, 'Sager');
+  await page.getByRole('link', { name: new RegExp(esc(pseudonym)) }).click();
+  await page.getByRole('link', { name: 'Redigér' }).click();
+  await field(page, 'Sagsbehandler').fill(value);
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await page.getByRole('heading', { name: pseudonym, level: 1 }).waitFor();
+}
+
+test('two devices exchange files and converge without losing an edit', async (t) => {
+  const app = await startApp();
+  const a = await launchBrowser();
+  const b = await launchBrowser({ viewport: { width: 768, height: 1024 } });
+  t.after(async () => { await a.close(); await b.close(); await app.close(); });
+  for (const d of [a, b]) {
+    await d.page.goto(app.url);
+    await waitForApp(d.page);
+  }
+
+  await t.test('device A creates a district and a case and exports everything', async () => {
+    const { page } = a;
+    await nav(page, 'Indstillinger');
+    await page.getByRole('button', { name: 'Nyt distrikt' }).click();
+    await field(page.locator('form.editor'), 'Navn').fill('Nordbyen');
+    await page.locator('form.editor').getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.locator('form.editor').waitFor({ state: 'detached' });
+    await nav(page, 'Sager');
+    await page.getByRole('link', { name: 'Ny sag' }).click();
+    await field(page, 'Pseudonym/initialer').fill('S.Y.');
+    await field(page, 'Fødselsdato').fill('2009-02-01');
+    await field(page, 'Distrikt').selectOption({ label: 'Nordbyen' });
+    await field(page, 'Sagsbehandler').fill('MH');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await page.getByRole('heading', { name: 'S.Y.', level: 1 }).waitFor();
+    a.file = await exportFile(page);
+    const doc = JSON.parse(await readFile(a.file, 'utf8'));
+    assert.equal(doc.format, 'fordeling-export');
+    assert.equal(doc.records.cases.length, 1);
+  });
+
+  await t.test('device B previews and imports it', async () => {
+    const { page } = b;
+    await importFile(page, a.file, { apply: false });
+    await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();
+    assert.match(await page.locator('.preview').textContent(), /Nye: [1-9]/);
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatAxe(violations));
+    await screenshots(page, 'import-preview');
+    await page.getByRole('button', { name: 'Anvend import' }).click();
+    await page.getByText('Importeret.').waitFor();
+    assert.equal(await caseworkerOf(page, 'S.Y.'), 'MH');
+    // Both devices seeded the same default vocabulary (fixed ids): merged, not doubled.
+    await nav(page, 'Data');
+    const row = page.locator('tr', { hasText: 'Problemstillinger og fordeling' }).locator('td');
+    assert.equal((await row.textContent()).trim(), '31');
+    await page.getByText('Ingen konflikter.').waitFor();
+  });
+
+  await t.test('the same field edited on both devices converges to one value, the other is a conflict', async () => {
+    await editCaseworker(a.page, 'S.Y.', 'Anne');
+    await editCaseworker(b.page, 'S.Y.', 'Bent');
+    const fromA = await exportFile(a.page);
+    const fromB = await exportFile(b.page);
+    await importFile(a.page, fromB);
+    await importFile(b.page, fromA);
+    const [ca, cb] = [await caseworkerOf(a.page, 'S.Y.'), await caseworkerOf(b.page, 'S.Y.')];
+    assert.equal(ca, cb, 'both devices end with the same value');
+    assert.ok(['Anne', 'Bent'].includes(ca));
+    const loser = ca === 'Anne' ? 'Bent' : 'Anne';
+    for (const d of [a, b]) {
+      await nav(d.page, 'Data');
+      await d.page.locator('.conflicts').getByText(new RegExp(`Tabt: ${loser}`)).waitFor();
+    }
+    // Importing the same file again changes nothing.
+    await importFile(a.page, fromB, { apply: false });
+    await a.page.getByText('Filen indeholder intet nyt.').waitFor();
+    await screenshots(a.page, 'conflicts');
+  });
+
+  await t.test('a malformed file is refused with a visible reason and changes nothing', async () => {
+    const { page } = b;
+    const broken = path.join(tmpdir(), `fordeling-broken-${Date.now()}.json`);
+    const doc = JSON.parse(await readFile(a.file, 'utf8'));
+    doc.records.cases[0].hours_per_week = 'mange';
+    delete doc.records.youths[0].birth_date;
+    await writeFile(broken, JSON.stringify(doc));
+    const before = await caseworkerOf(page, 'S.Y.');
+    await importFile(page, broken, { apply: false });
+    await page.getByText('Filen blev afvist. Intet er ændret.').waitFor();
+    const problems = await page.locator('.problems').textContent();
+    assert.match(problems, /hours_per_week/);
+    assert.match(problems, /birth_date/);
+    await writeFile(broken, '{"format": "fordeling-export", ');
+    await importFile(page, broken, { apply: false });
+    await page.getByText(/ikke gyldig JSON/).waitFor();
+    assert.equal(await caseworkerOf(page, 'S.Y.'), before);
+  });
+
+  await t.test('undo restores the state before the import', async () => {
+    const { page } = a;
+    await editCaseworker(b.page, 'S.Y.', 'Carl');
+    const fromB = await exportFile(b.page);
+    const before = await caseworkerOf(page, 'S.Y.');
+    await importFile(page, fromB);
+    assert.equal(await caseworkerOf(page, 'S.Y.'), 'Carl');
+    await nav(page, 'Data');
+    await page.getByRole('button', { name: 'Fortryd import' }).click();
+    await page.getByText('Importen er fortrudt; data er som før.').waitFor();
+    assert.equal(await caseworkerOf(page, 'S.Y.'), before);
+  });
+
+  await t.test('an encrypted file needs the right passphrase', async () => {
+    const sealed = await exportFile(a.page, { passphrase: 'korrekt hest batteri' });
+    const text = await readFile(sealed, 'utf8');
+    assert.match(text, /"format":"fordeling-encrypted"/);
+    assert.doesNotMatch(text, /S\.Y\./, 'no plain text in the encrypted file');
+    const { page } = b;
+    await importFile(page, sealed, { apply: false });
+    await field(page, 'Filen er krypteret. Skriv adgangskoden.').fill('forkert');
+    await page.getByRole('button', { name: 'Åbn filen' }).click();
+    await page.getByText(/Forkert adgangskode/).waitFor();
+    await importFile(page, sealed, { apply: false });
+    await field(page, 'Filen er krypteret. Skriv adgangskoden.').fill('korrekt hest batteri');
+    await page.getByRole('button', { name: 'Åbn filen' }).click();
+    await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();
+  });
+
+  await t.test('a reload in the middle of a large import leaves the old data or the new, never a mix', async () => {
+    const { page } = b;
+    const base = JSON.parse(await readFile(a.file, 'utf8'));
+    const count = () => page.evaluate(() => new Promise((ok, fail) => {
+      const r = indexedDB.open('fordeling');
+      r.onerror = () => fail(r.error);
+      r.onsuccess = () => {
+        const tx = r.result.transaction(['cases', 'youths'], 'readonly');
+        const c = tx.objectStore('cases').count();
+        const y = tx.objectStore('youths').count();
+        tx.oncomplete = () => { r.result.close(); ok([c.result, y.result]); };
+      };
+    }));
+    for (const delay of [0, 150, 600]) {
+      // A file with 2,000 new cases (and their youths), copied from A's case with new ids.
+      const doc = structuredClone(base);
+      const [c0, y0] = [doc.records.cases[0], doc.records.youths[0]];
+      doc.records.cases = [];
+      doc.records.youths = [];
+      for (let i = 0; i < 2000; i++) {
+        const y = { ...structuredClone(y0), pseudonym: `L${i}` };
+        y.meta.id = crypto.randomUUID();
+        const c = { ...structuredClone(c0), youth: y.meta.id };
+        c.meta.id = crypto.randomUUID();
+        doc.records.youths.push(y);
+        doc.records.cases.push(c);
+      }
+      doc.records.cases.sort((p, q) => p.meta.id.localeCompare(q.meta.id));
+      doc.records.youths.sort((p, q) => p.meta.id.localeCompare(q.meta.id));
+      const big = path.join(tmpdir(), `fordeling-big-${Date.now()}.json`);
+      await writeFile(big, JSON.stringify(doc));
+      const [before] = await count();
+      await importFile(page, big, { apply: false });
+      await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Anvend import' }).click();
+      await page.waitForTimeout(delay);
+      await page.reload();
+      await waitForApp(page);
+      const [cases, youths] = await count();
+      assert.ok(cases === before || cases === before + 2000, `delay ${delay} ms: ${cases} cases, before ${before}`);
+      assert.equal(youths, cases, 'every case keeps its youth');
+    }
+  });
+
+  assertClean(a.findings, 'device A');
+  assertClean(b.findings, 'device B');
+});
