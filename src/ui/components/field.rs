@@ -207,6 +207,51 @@ pub fn Checkbox(label: &'static str, #[prop(into)] value: Signal<bool>, #[prop(i
     }
 }
 
+/// Evenings, nights and weekends as three checkboxes (a need, or what a person can do).
+#[component]
+pub fn OutOfHoursInput(
+    label: &'static str,
+    #[prop(into)] value: Signal<crate::domain::OutOfHours>,
+    #[prop(into)] on_change: Callback<crate::domain::OutOfHours>,
+) -> impl IntoView {
+    let part = |get: fn(&crate::domain::OutOfHours) -> bool, set: fn(&mut crate::domain::OutOfHours, bool)| {
+        (
+            Signal::derive(move || get(&value.get())),
+            Callback::new(move |on: bool| {
+                let mut next = value.get_untracked();
+                set(&mut next, on);
+                on_change.run(next);
+            }),
+        )
+    };
+    let (evenings, set_evenings) = part(|o| o.evenings, |o, v| o.evenings = v);
+    let (nights, set_nights) = part(|o| o.nights, |o, v| o.nights = v);
+    let (weekends, set_weekends) = part(|o| o.weekends, |o, v| o.weekends = v);
+    view! {
+        <fieldset class="field">
+            <legend>{label}</legend>
+            <div class="chips">
+                <Checkbox label=text::EVENINGS value=evenings on_change=set_evenings/>
+                <Checkbox label=text::NIGHTS value=nights on_change=set_nights/>
+                <Checkbox label=text::WEEKENDS value=weekends on_change=set_weekends/>
+            </div>
+        </fieldset>
+    }
+}
+
+/// A select of contact persons with "— ingen —", bound to a person id as a string.
+#[component]
+pub fn PersonPicker(#[prop(into)] options: Signal<Vec<Choice>>, pick: RwSignal<String>) -> impl IntoView {
+    view! {
+        <select aria-label=text::F_PERSON prop:value=move || pick.get() on:change=move |ev| pick.set(event_target_value(&ev))>
+            <option value="">{text::NONE_CHOSEN}</option>
+            <For each=move || options.get() key=|c| c.0.clone() let:c>
+                <option value=c.0.clone()>{c.1.clone()}</option>
+            </For>
+        </select>
+    }
+}
+
 /// Split "a, b ,c" into trimmed, non-empty parts.
 pub fn split_list(raw: &str) -> Vec<String> {
     raw.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()

@@ -4,6 +4,6 @@ pub mod field;
 pub mod form;
 pub mod register;
 
-pub use field::{split_list, CheckList, Checkbox, Choice, DateInput, NumberInput, SelectInput, TextInput};
+pub use field::{split_list, CheckList, Choice, DateInput, NumberInput, OutOfHoursInput, PersonPicker, SelectInput, TextInput};
 pub use form::FormErrors;
 pub use register::{register_page, RegisterItem};

@@ -2,7 +2,7 @@
 
 use crate::domain::*;
 use crate::storage::SaveError;
-use crate::ui::components::{split_list, CheckList, Checkbox, DateInput, FormErrors, NumberInput, SelectInput, TextInput};
+use crate::ui::components::{split_list, CheckList, DateInput, FormErrors, NumberInput, OutOfHoursInput, SelectInput, TextInput};
 use crate::ui::lens::{choices, enum_choices, id_lens, ids_lens, lens, opt_enum_lens};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::text;
@@ -103,9 +103,7 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
     let (wish_person, set_wish_person) = id_lens(draft, |d| d.case.wishes.person, |d, v| d.case.wishes.person = v);
     let (wish_gender, set_wish_gender) = opt_enum_lens(draft, &Gender::ALL, |d| d.case.wishes.gender, |d, v| d.case.wishes.gender = v);
     let (earlier, set_earlier) = id_lens(draft, |d| d.case.earlier_person, |d, v| d.case.earlier_person = v);
-    let (evenings, set_evenings) = lens(draft, |d| d.case.out_of_hours.evenings, |d, v| d.case.out_of_hours.evenings = v);
-    let (nights, set_nights) = lens(draft, |d| d.case.out_of_hours.nights, |d, v| d.case.out_of_hours.nights = v);
-    let (weekends, set_weekends) = lens(draft, |d| d.case.out_of_hours.weekends, |d, v| d.case.out_of_hours.weekends = v);
+    let (out_of_hours, set_out_of_hours) = lens(draft, |d| d.case.out_of_hours, |d, v| d.case.out_of_hours = v);
     let (note, set_note) = lens(draft, |d| d.case.note.clone(), |d, v| d.case.note = v);
 
     let clubs = Signal::derive(move || {
@@ -158,14 +156,7 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
                     <SelectInput label=text::F_EARLIER_PERSON name="earlier_person" options=persons value=earlier on_change=set_earlier allow_none=true/>
                 </div>
                 <super::relations::RuledOutEditor draft/>
-                <fieldset class="field">
-                    <legend>{text::F_OUT_OF_HOURS}</legend>
-                    <div class="chips">
-                        <Checkbox label=text::EVENINGS value=evenings on_change=set_evenings/>
-                        <Checkbox label=text::NIGHTS value=nights on_change=set_nights/>
-                        <Checkbox label=text::WEEKENDS value=weekends on_change=set_weekends/>
-                    </div>
-                </fieldset>
+                <OutOfHoursInput label=text::F_OUT_OF_HOURS value=out_of_hours on_change=set_out_of_hours/>
                 <TextInput label=text::F_NOTE name="note" value=note on_change=set_note multiline=true/>
             </section>
             <Show when=move || failed.get()>

@@ -3,6 +3,7 @@
 
 use super::form::CaseDraft;
 use crate::domain::{PersonId, Relation, RelationStrength};
+use crate::ui::components::PersonPicker;
 use crate::ui::lens::choices;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
@@ -38,12 +39,7 @@ pub fn RelationsEditor(draft: RwSignal<CaseDraft>) -> impl IntoView {
                 </For>
             </ul>
             <div class="inline-add">
-                <select aria-label=text::F_PERSON prop:value=move || pick.get() on:change=move |ev| pick.set(event_target_value(&ev))>
-                    <option value="">{text::NONE_CHOSEN}</option>
-                    <For each=move || persons.get() key=|c| c.0.clone() let:c>
-                        <option value=c.0.clone()>{c.1.clone()}</option>
-                    </For>
-                </select>
+                <PersonPicker options=persons pick/>
                 <select aria-label=text::F_RELATION on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(s) = RelationStrength::ALL.iter().find(|s| format!("{s:?}") == v) { strength.set(*s); }
@@ -86,12 +82,7 @@ pub fn RuledOutEditor(draft: RwSignal<CaseDraft>) -> impl IntoView {
                 </For>
             </ul>
             <div class="inline-add">
-                <select aria-label=text::F_PERSON prop:value=move || pick.get() on:change=move |ev| pick.set(event_target_value(&ev))>
-                    <option value="">{text::NONE_CHOSEN}</option>
-                    <For each=move || persons.get() key=|c| c.0.clone() let:c>
-                        <option value=c.0.clone()>{c.1.clone()}</option>
-                    </For>
-                </select>
+                <PersonPicker options=persons pick/>
                 <button type="button" on:click=add>{text::ADD}</button>
             </div>
         </fieldset>

@@ -1,6 +1,6 @@
 use crate::domain::person::{Certificates, OutOfHours};
 use crate::domain::{ContactPerson, Gender, PersonId, ProviderId, RecordMeta};
-use crate::ui::components::{register_page, split_list, CheckList, Checkbox, DateInput, NumberInput, RegisterItem, SelectInput, TextInput};
+use crate::ui::components::{register_page, split_list, CheckList, DateInput, NumberInput, OutOfHoursInput, RegisterItem, SelectInput, TextInput};
 use crate::ui::lens::{choices, enum_choices, ids_lens, lens, opt_enum_lens};
 use crate::ui::state::{name_in, use_state, AppState};
 use crate::ui::text;
@@ -60,9 +60,7 @@ fn editor(draft: RwSignal<ContactPerson>) -> AnyView {
     let (interests, set_interests) = lens(draft, |d| d.interests.join(", "), |d, v| d.interests = split_list(&v));
     let (languages, set_languages) = lens(draft, |d| d.languages.join(", "), |d, v| d.languages = split_list(&v));
     let (capacity, set_capacity) = lens(draft, |d| Some(d.capacity_hours), |d, v| d.capacity_hours = v.unwrap_or(0.0));
-    let (evenings, set_evenings) = lens(draft, |d| d.availability.evenings, |d, v| d.availability.evenings = v);
-    let (nights, set_nights) = lens(draft, |d| d.availability.nights, |d, v| d.availability.nights = v);
-    let (weekends, set_weekends) = lens(draft, |d| d.availability.weekends, |d, v| d.availability.weekends = v);
+    let (availability, set_availability) = lens(draft, |d| d.availability, |d, v| d.availability = v);
     let (criminal, set_criminal) = lens(draft, |d| d.certificates.criminal_record, |d, v| d.certificates.criminal_record = v);
     let (child, set_child) = lens(draft, |d| d.certificates.child_record, |d, v| d.certificates.child_record = v);
     let (secrecy, set_secrecy) = lens(draft, |d| d.certificates.confidentiality, |d, v| d.certificates.confidentiality = v);
@@ -81,14 +79,7 @@ fn editor(draft: RwSignal<ContactPerson>) -> AnyView {
             <TextInput label=text::F_INTERESTS name="interests" value=interests on_change=set_interests/>
             <TextInput label=text::F_LANGUAGES name="languages" value=languages on_change=set_languages/>
         </div>
-        <fieldset class="field">
-            <legend>{text::F_AVAILABILITY}</legend>
-            <div class="chips">
-                <Checkbox label=text::EVENINGS value=evenings on_change=set_evenings/>
-                <Checkbox label=text::NIGHTS value=nights on_change=set_nights/>
-                <Checkbox label=text::WEEKENDS value=weekends on_change=set_weekends/>
-            </div>
-        </fieldset>
+        <OutOfHoursInput label=text::F_AVAILABILITY value=availability on_change=set_availability/>
         <div class="field-row">
             <DateInput label=text::F_CRIMINAL_RECORD name="certificates.criminal_record" value=criminal on_change=set_criminal/>
             <DateInput label=text::F_CHILD_RECORD name="certificates.child_record" value=child on_change=set_child/>
