@@ -95,16 +95,18 @@ pub enum ProblemKind {
     TooManyProblems { more: usize },
 }
 
-/// A domain validation problem in Danish.
+/// A domain validation problem in Danish, lower-case (the UI capitalises it next to a field).
+/// The one wording of these messages, shared by the import screen and the forms.
 pub fn danish(p: &Problem) -> String {
+    let decimal = |x: &str| x.replace('.', ",");
     match p {
         Problem::Required => "skal udfyldes".into(),
         Problem::TooLong { max } => format!("højst {max} tegn"),
-        Problem::OutOfRange { min, max } => format!("skal ligge mellem {min} og {max}"),
+        Problem::OutOfRange { min, max } => format!("skal være mellem {} og {}", decimal(min), decimal(max)),
         Problem::InFuture => "datoen ligger i fremtiden".into(),
-        Problem::Before(d) => format!("datoen ligger før {d}"),
-        Problem::Duplicate => "en værdi står flere gange".into(),
-        Problem::LooksLikeCpr => "ligner et CPR-nummer, som appen ikke må gemme".into(),
-        Problem::MinAboveMax => "minimum er større end maksimum".into(),
+        Problem::Before(d) => format!("datoen ligger før {}", d.format("%d-%m-%Y")),
+        Problem::Duplicate => "samme værdi står flere gange".into(),
+        Problem::LooksLikeCpr => "ligner et CPR-nummer — appen må ikke gemme CPR-numre".into(),
+        Problem::MinAboveMax => "fra-værdien er større end til-værdien".into(),
     }
 }

@@ -264,16 +264,9 @@ pub fn hours(h: f64) -> String {
 
 /// A domain validation problem in Danish.
 pub fn problem(p: &Problem) -> String {
-    match p {
-        Problem::Required => "Skal udfyldes".into(),
-        Problem::TooLong { max } => format!("Højst {max} tegn"),
-        Problem::OutOfRange { min, max } => format!("Skal være mellem {} og {}", min.replace('.', ","), max.replace('.', ",")),
-        Problem::InFuture => "Datoen ligger i fremtiden".into(),
-        Problem::Before(d) => format!("Datoen ligger før {}", date(*d)),
-        Problem::Duplicate => "Samme værdi står flere gange".into(),
-        Problem::LooksLikeCpr => "Ligner et CPR-nummer — appen må ikke gemme CPR-numre".into(),
-        Problem::MinAboveMax => "Fra-værdien er større end til-værdien".into(),
-    }
+    let message = crate::sync::validate::danish(p);
+    let mut chars = message.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A refused status move in Danish.
