@@ -54,20 +54,37 @@ impl Loaded {
     /// Read every register through an open repository.
     pub async fn read(repo: Repo) -> Result<Loaded, StorageError> {
         let db = repo.db();
+        // All requests go out at once, so the browser reads the next store while this one is
+        // decoded.
+        let (settings, districts, schools, concerns, legal_bases, providers, persons, members, youths, cases, meetings, decisions, followups) = futures::join!(
+            repo.settings(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+            db.all(),
+        );
         Ok(Loaded {
-            settings: repo.settings().await?,
-            districts: db.all().await?,
-            schools: db.all().await?,
-            concerns: db.all().await?,
-            legal_bases: db.all().await?,
-            providers: db.all().await?,
-            persons: db.all().await?,
-            members: db.all().await?,
-            youths: db.all().await?,
-            cases: db.all().await?,
-            meetings: db.all().await?,
-            decisions: db.all().await?,
-            followups: db.all().await?,
+            settings: settings?,
+            districts: districts?,
+            schools: schools?,
+            concerns: concerns?,
+            legal_bases: legal_bases?,
+            providers: providers?,
+            persons: persons?,
+            members: members?,
+            youths: youths?,
+            cases: cases?,
+            meetings: meetings?,
+            decisions: decisions?,
+            followups: followups?,
             repo,
         })
     }
