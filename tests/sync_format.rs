@@ -84,9 +84,18 @@ fn sample() -> Snapshot {
         hours_reason: String::new(),
         next_date: None,
     };
+    // One later edit, so the files hold a base (`meta.bases`, schema version 2).
+    let mut districts = stamped(w.districts, &stamp);
+    let before = districts[0].clone();
+    districts[0].name = format!("{} (ny)", before.name);
+    let later = Stamp {
+        t: stamp.t + 500,
+        ..stamp.clone()
+    };
+    stamp_changes(Some(&before), &mut districts[0], &later);
     let mut s = Snapshot::default();
     s.records = Records {
-        districts: stamped(w.districts, &stamp),
+        districts,
         schools: stamped(w.schools, &stamp),
         concerns: stamped(w.concerns, &stamp),
         legal_bases: stamped(w.legal_bases, &stamp),
@@ -153,7 +162,9 @@ fn club_scope(s: &Snapshot) -> Scope {
 }
 
 /// Golden files are written once (FORDELING_WRITE_GOLDEN=1, when missing) and never change after: a released version's
-/// files must import for ever. Each must parse, validate, migrate, and re-serialise to the same bytes.
+/// files must import for ever. Each must parse, validate and migrate; a file of the current
+/// version re-serialises to the same bytes and migrates to itself, an older one migrates to what
+/// the import reads.
 fn golden(name: &str, doc: &ExportDoc) -> String {
     let file = path(&format!("tests/golden/{name}"));
     if !file.exists() && std::env::var_os("FORDELING_WRITE_GOLDEN").is_some() {
@@ -162,22 +173,31 @@ fn golden(name: &str, doc: &ExportDoc) -> String {
     }
     let text = std::fs::read_to_string(&file).unwrap();
     let parsed = parse(text.as_bytes()).unwrap_or_else(|p| panic!("{name}: {p:#?}"));
-    assert_eq!(
-        parsed.to_json_pretty() + "\n",
-        text,
-        "{name}: re-serialising changes the file"
-    );
     let value: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        migrate(value.clone()).unwrap(),
-        value,
-        "v1 is current: migration is the identity"
-    );
+    let migrated = migrate(value.clone()).unwrap();
+    assert_eq!(migrated["schema_version"], SCHEMA_VERSION);
+    if value["schema_version"] == SCHEMA_VERSION {
+        assert_eq!(
+            parsed.to_json_pretty() + "\n",
+            text,
+            "{name}: re-serialising changes the file"
+        );
+        assert_eq!(
+            migrated, value,
+            "{name}: current version, migration is the identity"
+        );
+    } else {
+        assert_eq!(
+            serde_json::to_value(&parsed).unwrap(),
+            migrated,
+            "{name}: the import reads exactly the migrated file"
+        );
+    }
     text
 }
 
 #[test]
-fn golden_v1_files_import() {
+fn golden_v1_files_import_through_migration() {
     let s = sample();
     let full = golden(
         "export-v1-full.json",
@@ -205,6 +225,41 @@ fn golden_v1_files_import() {
         merge(&into_empty.merged, &club).preview.is_noop(),
         "the club package is part of the full export"
     );
+}
+
+#[test]
+fn golden_v2_files_import() {
+    let s = sample();
+    let full = golden(
+        "export-v2-full.json",
+        &export(&s, &Scope::Full, &DeviceId("golden".into()), now()),
+    );
+    let club = golden(
+        "export-v2-club.json",
+        &export(&s, &club_scope(&s), &DeviceId("golden".into()), now()),
+    );
+    let full = parse(full.as_bytes()).unwrap();
+    assert!(
+        full.records
+            .districts
+            .iter()
+            .any(|d| !d.meta.bases.is_empty()),
+        "the v2 files hold a base"
+    );
+    let into_empty = merge(&Snapshot::default(), &full);
+    assert_eq!(into_empty.preview.new.len(), full.records.len() + 1);
+    let club = parse(club.as_bytes()).unwrap();
+    assert!(club.records.len() < full.records.len());
+    assert!(
+        merge(&into_empty.merged, &club).preview.is_noop(),
+        "the club package is part of the full export"
+    );
+    // A v1 file of (nearly) the same data merges into v2 data: the v1 records have no bases.
+    let v1 = std::fs::read_to_string(path("tests/golden/export-v1-full.json")).unwrap();
+    let v1 = parse(v1.as_bytes()).unwrap();
+    assert!(v1.records.districts.iter().all(|d| d.meta.bases.is_empty()));
+    let both = merge(&into_empty.merged, &v1);
+    assert!(both.preview.new.is_empty());
 }
 
 #[test]
@@ -315,17 +370,32 @@ fn check(schema: &Value, root: &Value, v: &Value, at: &str, errors: &mut Vec<Str
     }
 }
 
+fn schema_of(version: u32) -> Value {
+    let file = path(&format!("schema/export-v{version}.schema.json"));
+    serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+}
+
 fn schema() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path("schema/export-v1.schema.json")).unwrap())
-        .unwrap()
+    schema_of(SCHEMA_VERSION)
 }
 
 #[test]
 fn golden_files_and_fresh_exports_match_the_schema() {
     let schema = schema();
     let s = sample();
-    let mut docs: Vec<(String, Value)> = Vec::new();
+    let v1 = schema_of(1);
     for name in ["export-v1-full.json", "export-v1-club.json"] {
+        let text = std::fs::read_to_string(path(&format!("tests/golden/{name}"))).unwrap();
+        let mut errors = Vec::new();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        check(&v1, &v1, &v, "$", &mut errors);
+        assert!(
+            errors.is_empty(),
+            "{name} against the v1 schema: {errors:#?}"
+        );
+    }
+    let mut docs: Vec<(String, Value)> = Vec::new();
+    for name in ["export-v2-full.json", "export-v2-club.json"] {
         if let Ok(text) = std::fs::read_to_string(path(&format!("tests/golden/{name}"))) {
             docs.push((name.into(), serde_json::from_str(&text).unwrap()));
         }
@@ -356,9 +426,10 @@ fn golden_files_and_fresh_exports_match_the_schema() {
         serde_json::to_value(export(&s, &Scope::Full, &DeviceId("d".into()), now())).unwrap();
     bad["records"]["cases"][0]["status"] = json!("Nope");
     bad["records"]["cases"][0]["meta"]["revs"]["note"] = json!({"t": 1});
+    bad["records"]["cases"][0]["meta"]["bases"]["note"] = json!({"t": 1, "c": 0});
     let mut errors = Vec::new();
     check(&schema, &schema, &bad, "$", &mut errors);
-    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert_eq!(errors.len(), 4, "{errors:#?}");
 }
 
 #[test]
@@ -383,6 +454,19 @@ fn the_schema_lists_exactly_the_fields_of_the_rust_types() {
         b.sort();
         assert_eq!(a, b, "schema of {store}");
     }
+    let mut meta_schema: Vec<&String> = schema["$defs"]["meta"]["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    let mut meta_rust: Vec<&String> = doc["records"]["cases"][0]["meta"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    meta_schema.sort();
+    meta_rust.sort();
+    assert_eq!(meta_schema, meta_rust, "schema of meta");
     let top: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
     let mut top_rust: Vec<&String> = doc.as_object().unwrap().keys().collect();
     let mut top_schema = top.clone();
@@ -432,7 +516,7 @@ fn not_json_and_foreign_files_are_refused_with_a_reason() {
         problems(&v)[0].kind,
         ProblemKind::UnsupportedVersion {
             found: 7,
-            supported: 1
+            supported: 2
         }
     );
     let deep = "[".repeat(100_000);
@@ -462,6 +546,7 @@ fn every_problem_is_reported_with_its_location() {
     v["records"]["youths"][0]["pseudonym"] = json!("010203-1234");
     v["records"]["youths"][1]["meta"]["revs"]["pseudonym"] =
         json!({"t": u64::MAX, "c": 0, "d": "x"});
+    v["records"]["youths"][2]["meta"]["bases"]["district"] = json!({"t": 1, "c": 0, "d": ""});
     let dup = v["records"]["districts"][0].clone();
     v["records"]["districts"].as_array_mut().unwrap().push(dup);
     v["records"]["cases"][1]
@@ -496,6 +581,10 @@ fn every_problem_is_reported_with_its_location() {
         .iter()
         .any(|p| matches!(p.kind, ProblemKind::BadStamp { .. })
             && p.location.field.as_deref() == Some("meta.revs.pseudonym")));
+    assert!(ps
+        .iter()
+        .any(|p| matches!(p.kind, ProblemKind::BadStamp { .. })
+            && p.location.field.as_deref() == Some("meta.bases.district")));
     assert!(ps
         .iter()
         .any(|p| p.kind == ProblemKind::DuplicateId

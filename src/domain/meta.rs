@@ -1,7 +1,8 @@
 //! Revision metadata that lets independent devices merge their records.
 //!
-//! Every record carries a [`RecordMeta`]: its id, whether it is archived, and for each top-level
-//! field the [`Stamp`] of the last write. A stamp is a hybrid logical clock reading (wall-clock
+//! Every record carries a [`RecordMeta`]: its id, whether it is archived, for each top-level
+//! field the [`Stamp`] of the last write (`revs`), and for each field the newest stamp that a
+//! writer of this field is known to have replaced (`bases`; see `crate::sync::merge`). A stamp is a hybrid logical clock reading (wall-clock
 //! milliseconds, a counter, the writing device), so stamps from all devices are totally ordered
 //! and a merge can choose the same winner for a field on every device.
 
@@ -69,17 +70,24 @@ pub struct RecordMeta<Id> {
     /// Last-write stamp per top-level field name (and `archived`).
     #[serde(default)]
     pub revs: BTreeMap<String, Stamp>,
+    /// Per field, the newest stamp of a value that some write of this field knowingly replaced
+    /// (set by `stamp_changes` to the replaced value's stamp; merged by taking the greater). A
+    /// losing value whose stamp is not greater was overwritten sequentially, not concurrently.
+    /// Always written (also when empty) so every exported meta has the same keys; records stored
+    /// before this field existed read it as empty.
+    #[serde(default)]
+    pub bases: BTreeMap<String, Stamp>,
 }
 
 impl<Id: Default> Default for RecordMeta<Id> {
     fn default() -> Self {
-        Self { id: Id::default(), archived: false, revs: BTreeMap::new() }
+        Self { id: Id::default(), archived: false, revs: BTreeMap::new(), bases: BTreeMap::new() }
     }
 }
 
 impl<Id> RecordMeta<Id> {
     pub fn new(id: Id) -> Self {
-        Self { id, archived: false, revs: BTreeMap::new() }
+        Self { id, archived: false, revs: BTreeMap::new(), bases: BTreeMap::new() }
     }
 
     /// The newest stamp of any field: when the record last changed.

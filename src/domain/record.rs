@@ -17,6 +17,9 @@ pub trait Record: Serialize + DeserializeOwned + Clone + Validate + 'static {
     fn set_archived(&mut self, archived: bool);
     fn revs(&self) -> &BTreeMap<String, Stamp>;
     fn revs_mut(&mut self) -> &mut BTreeMap<String, Stamp>;
+    /// Per field, the newest stamp a write of the field knowingly replaced.
+    fn bases(&self) -> &BTreeMap<String, Stamp>;
+    fn bases_mut(&mut self) -> &mut BTreeMap<String, Stamp>;
 }
 
 macro_rules! record {
@@ -28,6 +31,8 @@ macro_rules! record {
             fn set_archived(&mut self, archived: bool) { self.meta.archived = archived }
             fn revs(&self) -> &BTreeMap<String, Stamp> { &self.meta.revs }
             fn revs_mut(&mut self) -> &mut BTreeMap<String, Stamp> { &mut self.meta.revs }
+            fn bases(&self) -> &BTreeMap<String, Stamp> { &self.meta.bases }
+            fn bases_mut(&mut self) -> &mut BTreeMap<String, Stamp> { &mut self.meta.bases }
         })*
 
         /// Every record store, in dependency order (referenced types first).

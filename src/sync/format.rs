@@ -1,13 +1,14 @@
 //! The export file: the only way data moves between devices.
 //!
-//! # Format `fordeling-export`, schema version 1
+//! # Format `fordeling-export`, schema version 2
 //!
-//! One UTF-8 JSON object (JSON Schema: `schema/export-v1.schema.json`):
+//! One UTF-8 JSON object (JSON Schema: `schema/export-v2.schema.json`; version 1 is
+//! `schema/export-v1.schema.json`):
 //!
 //! | key | meaning |
 //! | --- | --- |
 //! | `format` | always `"fordeling-export"` |
-//! | `schema_version` | `1`; older files are upgraded by [`super::migrate`], newer ones refused |
+//! | `schema_version` | `2`; older files are upgraded by [`super::migrate`] (v1 → v2 adds empty `meta.bases`), newer ones refused |
 //! | `exported_at` | RFC 3339 time of the export (UTC) |
 //! | `device` | id of the exporting device |
 //! | `scope` | `{"kind":"full"}`, `{"kind":"club","provider":…,"name":…}` or `{"kind":"district","district":…,"name":…}` |
@@ -17,8 +18,11 @@
 //! | `tombstones` | erased records (GDPR): `{"store","id","stamp"}`; the data itself is gone |
 //! | `conflicts` | losing values kept for review: `{"store","id","field","kept","kept_stamp","lost","lost_stamp"}` |
 //!
-//! Every record is the domain type as serde writes it, with `meta: {id, archived, revs}` where
-//! `revs` maps each top-level field (and `archived`) to the [`Stamp`] `{t, c, d}` of its last write.
+//! Every record is the domain type as serde writes it, with `meta: {id, archived, revs, bases}`
+//! where `revs` maps each top-level field (and `archived`) to the [`Stamp`] `{t, c, d}` of its
+//! last write, and `bases` (new in version 2) maps a field to the newest stamp of a value that a
+//! write of the field knowingly replaced (see [`super::merge`], rule 3). `bases` is always
+//! written, also when empty (`{}`), so every record's `meta` has the same keys.
 //!
 //! The serialisation is deterministic: stores in the order above, records sorted by id,
 //! tombstones by (store, id), conflicts by (store, id, field, lost value), object keys in
@@ -34,7 +38,7 @@ use std::collections::HashSet;
 /// The value of `format`.
 pub const FORMAT: &str = "fordeling-export";
 /// The schema version this build writes (and the newest it reads).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Pseudo store name under which a losing settings value is kept in the conflict list.
 pub const SETTINGS_STORE: &str = "settings";
 

@@ -10,17 +10,35 @@
 //!    ordered by their canonical JSON text, so even then the choice is the same everywhere.
 //! 2. **Edits on one side** (one side lacks the record, or holds the same value) simply apply;
 //!    equal values keep the greater stamp.
-//! 3. **Conflicts.** Per-field stamps cannot tell which value the other side had seen, so a
-//!    *conflict* is: both sides hold the field with *different values* (and, normally, different
-//!    stamps). The loser is never dropped: it goes to the conflict list as
-//!    `{store, id, field, kept, kept_stamp, lost, lost_stamp}`.
+//! 3. **Conflicts: only concurrent overwrites.** Besides its stamp (`meta.revs`), every field has
+//!    a *base* (`meta.bases`): the stamp of the value its write replaced
+//!    ([`stamp_changes`](super::revision::stamp_changes)), and after a merge the greater of the two
+//!    sides' bases, whichever value won. When both sides hold the field with *different values*,
+//!    the loser L is compared with the merged base B of that field (a field without a base
+//!    supersedes nothing):
+//!    - `B >= L.stamp`: a writer of this field had seen L's value, or a newer one, and replaced
+//!      it: a *sequential* overwrite. L is superseded and **no** conflict entry is made. (With
+//!      sound stamps, every base is below its own stamp, so this is exactly "the winner's base
+//!      `>=` the loser's stamp" for the two records being merged.)
+//!    - otherwise the write was *concurrent*: L is never dropped; it goes to the conflict list as
+//!      `{store, id, field, kept, kept_stamp, lost, lost_stamp}`.
+//!
+//!    The merged record carries the winner's value and stamp and the greater base. Taking the
+//!    greater base (not the winner's) is what keeps the rules order-independent: if A replaced x
+//!    by y and y then lost to a concurrent z, the merged base still says x was superseded, so x
+//!    never appears, whether this device first saw x against y or against z.
 //! 4. **The conflict list merges too.** An entry's identity is (store, id, field, lost value); a
-//!    value lost several times keeps its newest stamp, and entries whose value is the current
-//!    winner disappear (nothing is lost any more). `kept` always shows the current winner. Both
-//!    sides' lists are part of the merge, and exports carry the list, so the set of values ever
-//!    seen for a field is kept as (winner + losers): a join-semilattice, which is why merging is
-//!    commutative, associative and idempotent, conflicts included, and why importing a file twice
-//!    adds nothing.
+//!    value lost several times keeps its newest stamp; entries whose value is the current winner
+//!    disappear (nothing is lost any more), and so do entries whose `lost_stamp` is not greater
+//!    than the field's current base (superseded, as in rule 3; e.g. after a user edited the field
+//!    having seen the winner, the older losing value goes at the next merge). `kept` always shows
+//!    the current winner. Both sides' lists are part of the merge, and exports carry the list.
+//!    Per field the state is a join-semilattice: the map value → newest stamp (winner and losers)
+//!    joined by the greater stamp, and the base joined by the greater stamp; the record and the
+//!    list show the winner and the values whose newest stamp is above the base. That filter only
+//!    drops values that can never win or come back (the base only grows, and is below the
+//!    winner's stamp), which is why merging is commutative, associative and idempotent, conflicts
+//!    included, and why importing a file twice adds nothing.
 //! 5. **Archiving** is an ordinary field (`archived`) and merges like any other.
 //! 6. **Erasure** (GDPR) is a tombstone `{store, id, stamp}`. It wins over any edit of that record
 //!    whatever the stamps: the record and its conflict entries are removed from the result, and an
@@ -141,7 +159,12 @@ fn merge_settings(
         serde_json::to_value(&merged.value).unwrap_or_default(),
     );
     let revs = BTreeMap::from([("value".to_string(), merged.rev.clone())]);
-    let new_conflict = cx.settle(SETTINGS_STORE, SETTINGS_STORE, Some((current, &revs)));
+    // Settings carry no bases: a losing settings value is always kept.
+    let new_conflict = cx.settle(
+        SETTINGS_STORE,
+        SETTINGS_STORE,
+        Some((current, &revs, &BTreeMap::new())),
+    );
     if incoming.is_some() {
         match local {
             None => cx.preview.new.push(key),

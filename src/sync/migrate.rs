@@ -2,9 +2,14 @@
 //!
 //! Each released version `n` gets a step `n → n+1` in [`STEPS`] (a pure function on the JSON
 //! value) when version `n+1` is released, and a golden file `tests/golden/export-vN-*.json` that
-//! the tests import for ever after. Version 1 is the first release, so the chain is empty today:
-//! a v1 file passes through unchanged. A file newer than this build is refused (it may hold
-//! fields this build would drop), and so is version 0 or a missing version.
+//! the tests import for ever after. Steps so far:
+//!
+//! - **1 → 2** ([`v1_to_v2`]): every record's `meta` gets `bases: {}` (version 2 records, per
+//!   field, the stamp of the value a write replaced; a v1 file knows none, so its overwrites all
+//!   count as concurrent in the merge, as they did under version 1).
+//!
+//! A file newer than this build is refused (it may hold fields this build would drop), and so is
+//! version 0 or a missing version.
 
 use super::format::{FORMAT, SCHEMA_VERSION};
 use super::validate::{ImportProblem, Location, ProblemKind};
@@ -14,7 +19,26 @@ use serde_json::Value;
 pub type Step = fn(Value) -> Result<Value, ImportProblem>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-pub const STEPS: &[Step] = &[];
+pub const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 1 → 2: add an empty `bases` to the `meta` of every record (kept if already there).
+/// Anything that is not shaped like a record is left for the validator to report.
+pub fn v1_to_v2(mut value: Value) -> Result<Value, ImportProblem> {
+    if let Some(Value::Object(stores)) = value.get_mut("records") {
+        for records in stores.values_mut() {
+            let Value::Array(records) = records else {
+                continue;
+            };
+            for record in records {
+                if let Some(Value::Object(meta)) = record.get_mut("meta") {
+                    meta.entry("bases")
+                        .or_insert_with(|| Value::Object(Default::default()));
+                }
+            }
+        }
+    }
+    Ok(value)
+}
 
 const _: () = assert!(
     STEPS.len() + 1 == SCHEMA_VERSION as usize,
@@ -101,7 +125,24 @@ mod tests {
 
     #[test]
     fn current_version_passes_unchanged() {
-        assert_eq!(migrate(v1()).unwrap(), v1());
+        let mut v2 = v1();
+        v2["schema_version"] = 2.into();
+        assert_eq!(migrate(v2.clone()).unwrap(), v2);
+    }
+
+    #[test]
+    fn v1_records_get_empty_bases() {
+        let mut v = v1();
+        v["records"] = json!({
+            "districts": [{"meta": {"id": "x", "revs": {}}, "name": "N"}],
+            "cases": [{"meta": {"id": "y", "bases": {"note": {"t": 1, "c": 0, "d": "d"}}}}, 7],
+        });
+        let out = migrate(v).unwrap();
+        assert_eq!(out["schema_version"], 2);
+        assert_eq!(out["records"]["districts"][0]["meta"]["bases"], json!({}));
+        assert_eq!(out["records"]["districts"][0]["meta"]["revs"], json!({}));
+        assert_eq!(out["records"]["cases"][0]["meta"]["bases"]["note"]["t"], 1);
+        assert_eq!(out["records"]["cases"][1], 7, "left for the validator");
     }
 
     #[test]
@@ -117,12 +158,12 @@ mod tests {
     #[test]
     fn newer_older_and_foreign_files_are_refused() {
         let mut newer = v1();
-        newer["schema_version"] = 2.into();
+        newer["schema_version"] = 3.into();
         assert_eq!(
             migrate(newer).unwrap_err().kind,
             ProblemKind::UnsupportedVersion {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: 2
             }
         );
         let mut zero = v1();

@@ -56,27 +56,34 @@ impl Cx {
         }
     }
 
-    /// Emit the conflict entries of one record against its current values; true if any is new.
+    /// Emit the conflict entries of one record against its current values, stamps and bases;
+    /// true if any is new. An entry is left out when its value is the current one, or when its
+    /// lost stamp is not greater than the field's base (the value was overwritten sequentially).
     pub(super) fn settle(
         &mut self,
         store: &str,
         id: &str,
-        current: Option<(Map<String, Value>, &BTreeMap<String, Stamp>)>,
+        current: Option<(
+            Map<String, Value>,
+            &BTreeMap<String, Stamp>,
+            &BTreeMap<String, Stamp>,
+        )>,
     ) -> bool {
         let Some(losers) = self.pool.remove(&(store.to_string(), id.to_string())) else {
             return false;
         };
         let mut any_new = false;
         for (field, entries) in losers {
-            let now = current.as_ref().map(|(values, revs)| {
+            let now = current.as_ref().map(|(values, revs, _)| {
                 (
                     values.get(&field).cloned().unwrap_or(Value::Null),
                     revs.get(&field).cloned().unwrap_or_default(),
                 )
             });
+            let base = current.as_ref().and_then(|(_, _, bases)| bases.get(&field));
             let now_canon = now.as_ref().map(|(v, _)| canonical(v));
             for (canon, e) in entries {
-                if now_canon.as_ref() == Some(&canon) {
+                if now_canon.as_ref() == Some(&canon) || superseded(base, &e.lost_stamp) {
                     continue;
                 }
                 let (kept, kept_stamp) = now.clone().unwrap_or((e.kept, e.kept_stamp));
@@ -109,6 +116,12 @@ pub(super) fn values<T: Record>(record: &T) -> Map<String, Value> {
         Value::Bool(record.archived()),
     );
     map
+}
+
+/// True when a value written at `lost` was overwritten sequentially: some writer of the field
+/// had replaced a value stamped `lost` or newer (`base`).
+pub(super) fn superseded(base: Option<&Stamp>, lost: &Stamp) -> bool {
+    base.is_some_and(|b| b >= lost)
 }
 
 /// The greater of two (stamp, value) pairs, ties broken by canonical JSON.
@@ -154,6 +167,15 @@ pub(super) fn merge_record<T: Record>(l: &T, i: &T, cx: &mut Cx) -> T {
             revs.insert(f.clone(), stamp);
         }
     }
+    // Bases merge by the greater stamp, whichever value wins: the greatest base is what makes
+    // the outcome independent of the order of merges (see rule 3 in the module doc).
+    let mut bases = l.bases().clone();
+    for (f, b) in i.bases() {
+        let slot = bases.entry(f.clone()).or_insert_with(|| b.clone());
+        if b > slot {
+            *slot = b.clone();
+        }
+    }
     for (f, s) in lr.iter().chain(ir.iter()) {
         if !out.contains_key(f) {
             let best = revs.entry(f.clone()).or_insert_with(|| s.clone());
@@ -167,7 +189,7 @@ pub(super) fn merge_record<T: Record>(l: &T, i: &T, cx: &mut Cx) -> T {
         .unwrap_or(Value::Bool(false));
     out.insert(
         "meta".into(),
-        serde_json::json!({ "id": id, "archived": archived, "revs": revs }),
+        serde_json::json!({ "id": id, "archived": archived, "revs": revs, "bases": bases }),
     );
     match serde_json::from_value::<T>(Value::Object(out)) {
         Ok(merged) => merged,
@@ -233,7 +255,7 @@ pub(super) fn merge_store<T: Record + PartialEq>(
     for (r, status) in out {
         let id = r.key();
         let new_conflict = cx.pool.contains_key(&(store.clone(), id.clone()))
-            && cx.settle(&store, &id, Some((values(&r), r.revs())));
+            && cx.settle(&store, &id, Some((values(&r), r.revs(), r.bases())));
         let key = (store.clone(), id);
         match status {
             Status::New => cx.preview.new.push(key),

@@ -167,7 +167,7 @@ impl Checker {
         Some(out)
     }
 
-    /// `meta: {id, archived, revs}`; true when it is sound.
+    /// `meta: {id, archived, revs, bases}`; true when it is sound. `bases` holds stamps like `revs`.
     fn meta(&mut self, meta: Option<&Value>, at: &dyn Fn(Option<&str>) -> Location) -> bool {
         let before = self.problems.len() + self.more;
         match meta {
@@ -175,7 +175,7 @@ impl Checker {
             Some(Value::Object(m)) => {
                 for key in m
                     .keys()
-                    .filter(|k| !["id", "archived", "revs"].contains(&k.as_str()))
+                    .filter(|k| !["id", "archived", "revs", "bases"].contains(&k.as_str()))
                 {
                     self.push(at(Some(&format!("meta.{key}"))), ProblemKind::UnknownField);
                 }
@@ -193,16 +193,21 @@ impl Checker {
                         wrong("forventede sand eller falsk"),
                     );
                 }
-                match m.get("revs") {
-                    None => {}
-                    Some(Value::Object(revs)) => {
-                        for (field, stamp) in revs {
-                            if let Err(kind) = self.stamp(stamp) {
-                                self.push(at(Some(&format!("meta.revs.{field}"))), kind);
+                for key in ["revs", "bases"] {
+                    match m.get(key) {
+                        None => {}
+                        Some(Value::Object(stamps)) => {
+                            for (field, stamp) in stamps {
+                                if let Err(kind) = self.stamp(stamp) {
+                                    self.push(at(Some(&format!("meta.{key}.{field}"))), kind);
+                                }
                             }
                         }
+                        Some(_) => self.push(
+                            at(Some(&format!("meta.{key}"))),
+                            wrong("forventede et objekt"),
+                        ),
                     }
-                    Some(_) => self.push(at(Some("meta.revs")), wrong("forventede et objekt")),
                 }
             }
             Some(_) => self.push(at(Some("meta")), wrong("forventede et objekt")),
