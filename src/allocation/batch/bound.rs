@@ -15,6 +15,13 @@
 //! the bound sees that a person cannot fill their capacity with fractions of
 //! cases, which the linear relaxation misses (and which matters most when
 //! capacity is scarce and the objective counts placed cases first).
+//!
+//! Once the maximum placed count `card` is proven, the constraint "`card − placed`
+//! open cases get placed" is dualised too, with a multiplier `t` of either sign
+//! (no assignment places more, so both directions of the equality are valid): each
+//! profit gains `t` and `L` loses `t · (card − placed)`. The bound then holds only for
+//! completions placing exactly `card` cases, which are the only ones that can beat
+//! an incumbent placing `card`.
 
 use super::state::{Load, Model};
 
@@ -27,6 +34,9 @@ const KNAPSACK_NODE_LIMIT: u64 = 20_000;
 pub(crate) struct Multipliers {
     pub u: Vec<f64>,
     pub nu: Vec<f64>,
+    /// Multiplier (free in sign) of the cardinality constraint "exactly `card`
+    /// cases placed"; stays 0 when [`Relaxation::card`] is `None`.
+    pub t: f64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -139,6 +149,11 @@ pub(crate) struct Relaxation {
     pending: Vec<(usize, usize)>,
     best_of_case: Vec<(f64, usize)>,
     touched: Vec<usize>,
+    /// The proven maximum number of placeable (unpinned) cases, when known. Then
+    /// the relaxation bounds only completions placing exactly that many, and the
+    /// cardinality constraint is dualised with the free multiplier `t` (valid
+    /// because no assignment places more).
+    pub card: Option<i64>,
 }
 
 impl Relaxation {
@@ -156,7 +171,13 @@ impl Relaxation {
             pending: Vec::new(),
             best_of_case: vec![(0.0, usize::MAX); m.n_cases()],
             touched: Vec::new(),
+            card: None,
         }
+    }
+
+    /// Cases still to place at the node under the cardinality constraint.
+    fn remaining(&self, load: &Load) -> f64 {
+        self.card.map_or(0.0, |k| (k - load.placed) as f64)
     }
 
     fn mu(m: &Model, mult: &Multipliers, person: usize) -> f64 {
@@ -183,14 +204,26 @@ impl Relaxation {
     ) -> f64 {
         let mu = Self::mu(m, mult, person);
         self.knap.items.clear();
-        for &(c, w) in &m.by_person[person] {
-            let h = m.p.hours[c];
-            if !open[c] || c == skip || h > cap {
-                continue;
-            }
-            let p = w as f64 - mult.u[c] - mu * h as f64;
+        let t = mult.t;
+        let mut add = |c: usize, h: i64, p: f64| {
             if p > 0.0 {
                 self.knap.items.push(Item { h, p, case: c });
+            }
+        };
+        // Two loops so that the usual case (no count multiplier) stays as lean as before.
+        if t == 0.0 {
+            for &(c, w) in &m.by_person[person] {
+                let h = m.p.hours[c];
+                if open[c] && c != skip && h <= cap {
+                    add(c, h, w as f64 - mult.u[c] - mu * h as f64);
+                }
+            }
+        } else {
+            for &(c, w) in &m.by_person[person] {
+                let h = m.p.hours[c];
+                if open[c] && c != skip && h <= cap {
+                    add(c, h, w as f64 + t - mult.u[c] - mu * h as f64);
+                }
             }
         }
         if self.knap.items.is_empty() {
@@ -222,7 +255,7 @@ impl Relaxation {
                 if !open[c] || c == skip || m.p.hours[c] > cap_j {
                     continue;
                 }
-                let p = w as f64 - mult.u[c];
+                let p = w as f64 + mult.t - mult.u[c];
                 let slot = &mut self.best_of_case[c];
                 if p > slot.0 {
                     if slot.1 == usize::MAX {
@@ -256,7 +289,7 @@ impl Relaxation {
     pub fn evaluate(&mut self, m: &Model, load: &Load, open: &[bool], mult: &Multipliers) -> f64 {
         self.picks.iter_mut().for_each(|x| *x = 0);
         self.group_load.iter_mut().for_each(|x| *x = 0);
-        let mut value = load.value as f64;
+        let mut value = load.value as f64 - mult.t * self.remaining(load);
         value += (0..m.n_cases())
             .filter(|&c| open[c])
             .map(|c| mult.u[c])
@@ -325,7 +358,7 @@ impl Relaxation {
         person: usize,
     ) -> f64 {
         let h = m.p.hours[case];
-        let base = self.value + m.w(case, person) as f64 - mult.u[case];
+        let base = self.value + m.w(case, person) as f64 + mult.t - mult.u[case];
         match m.p.person_group[person] {
             None => {
                 let k = self.solve_person(m, open, mult, person, load.rem_p[person] - h, case);
@@ -377,6 +410,13 @@ impl Relaxation {
                 norm += gnu(g) * gnu(g);
             }
         }
+        let gt = if self.card.is_some() {
+            let chosen: u32 = (0..m.n_cases()).filter(|&c| open[c]).map(|c| self.picks[c]).sum();
+            chosen as f64 - self.remaining(load)
+        } else {
+            0.0
+        };
+        norm += gt * gt;
         if norm <= 0.0 {
             return false;
         }
@@ -387,6 +427,7 @@ impl Relaxation {
         for g in 0..mult.nu.len() {
             mult.nu[g] = (mult.nu[g] - t * gnu(g)).max(0.0);
         }
+        mult.t -= t * gt;
         true
     }
 }
@@ -413,5 +454,6 @@ pub(crate) fn initial_multipliers(m: &Model) -> Multipliers {
     Multipliers {
         u,
         nu: vec![0.0; m.p.group_cap.len()],
+        t: 0.0,
     }
 }

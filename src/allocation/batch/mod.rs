@@ -31,7 +31,9 @@
 //! solver combines both into `placed · big + score` with `big` larger than any score
 //! difference, bounds it by a Lagrangian relaxation with one integer knapsack per
 //! person ([`bound`]), starts from a greedy solution improved by local search
-//! ([`greedy`]) and proves optimality by depth-first branch and bound ([`solver`]).
+//! ([`greedy`]) and proves optimality by depth-first branch and bound ([`solver`]);
+//! when that takes long, it settles the placed count on its own first and then
+//! maximises the score among solutions placing exactly that many.
 //! The result is deterministic: ties resolve by input order.
 //!
 //! The clock is a parameter (`std::time::Instant` panics on `wasm32`): pass

@@ -9,6 +9,17 @@
 //! from the parent's multipliers (reduced-cost fixing with one knapsack re-solve),
 //! which prunes most of them without visiting them; the rest are visited best
 //! bound first, so ties resolve by person order and the search is deterministic.
+//!
+//! The search runs in up to three phases, all with this machinery:
+//! 1. the combined objective `placed · big + score`, for at most [`PLAIN_NODES`]
+//!    nodes (enough for most instances);
+//! 2. if that did not finish: the placed count alone (every pair weighs 1), a
+//!    bin-packing question that its own bound settles within a few dozen nodes
+//!    where the combined bound, diluted by scores, stalls;
+//! 3. then the best score among solutions placing exactly that proven maximum
+//!    count: the relaxation dualises "exactly `card` placed" with a free
+//!    multiplier instead of the fixed price `big` per placed case, which bounds the
+//!    score far more tightly (see [`Relaxation::card`](super::bound::Relaxation)).
 
 use super::bound::{initial_multipliers, Multipliers, Relaxation};
 use super::greedy;
@@ -34,8 +45,10 @@ pub(crate) struct Outcome {
 
 const ROOT_ITERATIONS: usize = 400;
 const NODE_ITERATIONS: usize = 40;
+/// Nodes of the plain search before the count is settled separately.
+const PLAIN_NODES: u64 = 4000;
 
-struct Search<'a, 'c> {
+struct Search<'a, 'l, 'c> {
     m: &'a Model<'a>,
     rel: Relaxation,
     load: Load,
@@ -44,7 +57,7 @@ struct Search<'a, 'c> {
     nodes: u64,
     aborted: bool,
     start_ms: f64,
-    limits: Limits<'c>,
+    limits: &'l mut Limits<'c>,
 }
 
 /// Floor of a floating bound, rounded up by a tolerance larger than the error of
@@ -53,9 +66,83 @@ fn safe_floor(l: f64) -> i64 {
     (l + 1e-9 * (1.0 + l.abs()) + 1e-6).floor() as i64
 }
 
-pub(crate) fn solve(m: &Model, limits: Limits) -> Outcome {
+pub(crate) fn solve(m: &Model, mut limits: Limits) -> Outcome {
     let start_ms = (limits.clock)();
-    let best = greedy::initial(m);
+
+    // Phase 1: the combined objective `placed · big + score`, which proves most
+    // instances within a few hundred nodes.
+    let node_limit = limits.node_limit;
+    limits.node_limit = node_limit.min(PLAIN_NODES);
+    let plain = run(m, &mut limits, start_ms, greedy::initial(m), None);
+    limits.node_limit = node_limit.saturating_sub(plain.nodes);
+    if plain.optimal || plain.nodes > node_limit {
+        return plain;
+    }
+
+    // Phase 2: the most cases that can be placed at all, scores ignored (every
+    // pair weighs 1). Its bound and search see only the bin-packing question.
+    let mut count_problem = m.p.clone();
+    count_problem.big = 1;
+    for list in &mut count_problem.by_case {
+        list.iter_mut().for_each(|e| e.1 = 0);
+    }
+    let cm = Model::new(&count_problem);
+    let mut count_start = transfer(&cm, &plain.best);
+    let count_greedy = greedy::initial(&cm);
+    if count_greedy.value > count_start.value {
+        count_start = count_greedy;
+    }
+    let count = run(&cm, &mut limits, start_ms, count_start, None);
+    limits.node_limit = limits.node_limit.saturating_sub(count.nodes);
+
+    // The most-placed solution, improved for its score, competes with the best one.
+    let mut seed = transfer(m, &count.best);
+    greedy::improve(m, &mut seed);
+    let best = if seed.value > plain.best.value {
+        seed
+    } else {
+        plain.best
+    };
+    let big = m.p.big;
+    // Every score sum lies within ±(big − 1) / 2 (see `Instance::prepare`).
+    let score_cap = (big - 1) / 2;
+    let nodes = plain.nodes + count.nodes;
+    if !count.optimal {
+        return Outcome {
+            bound: plain.bound.min(count.bound * big + score_cap).max(best.value),
+            optimal: false,
+            nodes,
+            best,
+        };
+    }
+
+    // Phase 3: the best score among solutions placing exactly `card` cases (the
+    // incumbent does, and only such solutions can beat it), with the count
+    // constraint dualised (see [`Relaxation::card`]).
+    let card = count.best.value;
+    let scored = run(m, &mut limits, start_ms, best, Some(card));
+    Outcome {
+        bound: scored.bound.min(plain.bound).min(card * big + score_cap),
+        nodes: nodes + scored.nodes,
+        ..scored
+    }
+}
+
+/// The same pairs as `load`, as an assignment of the model `m`.
+fn transfer(m: &Model, load: &Load) -> Load {
+    let mut out = Load::new(m.p);
+    for (c, j) in load.of_case.iter().enumerate() {
+        if let Some(j) = *j {
+            out.place(m, c, j);
+        }
+    }
+    out
+}
+
+/// Branch and bound from the incumbent `best`; with `card`, the relaxation bounds
+/// only completions placing exactly `card` cases, which must then be the proven
+/// maximum (and `best` must place that many).
+fn run(m: &Model, limits: &mut Limits, start_ms: f64, best: Load, card: Option<i64>) -> Outcome {
     let mut s = Search {
         m,
         rel: Relaxation::new(m),
@@ -68,6 +155,14 @@ pub(crate) fn solve(m: &Model, limits: Limits) -> Outcome {
         limits,
     };
     let mut mult = initial_multipliers(m);
+    if card.is_some() {
+        // With the count fixed only scores matter: price every placement at `−big`
+        // and each case at its second-best positive score.
+        s.rel.card = card;
+        let big = m.p.big as f64;
+        mult.t = -big;
+        mult.u.iter_mut().for_each(|u| *u = (*u - big).max(0.0));
+    }
     s.nodes = 1;
     let root = s.bound(&mut mult, ROOT_ITERATIONS, true);
     let root_bound = root.map_or(s.best.value, |l| safe_floor(l).max(s.best.value));
@@ -83,7 +178,7 @@ pub(crate) fn solve(m: &Model, limits: Limits) -> Outcome {
     }
 }
 
-impl Search<'_, '_> {
+impl Search<'_, '_, '_> {
     fn prunable(&self, l: f64) -> bool {
         safe_floor(l) <= self.best.value
     }
@@ -137,7 +232,7 @@ impl Search<'_, '_> {
                 stall = 0;
             }
             if self.rel.feasible(&self.open) {
-                let candidate = self.relaxed_solution(false);
+                let candidate = self.relaxed_solution(self.rel.card.is_some());
                 self.offer(&candidate);
             } else if heuristic && it == next_heuristic {
                 next_heuristic = 2 * it + 4;

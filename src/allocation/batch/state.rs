@@ -82,6 +82,8 @@ pub(crate) struct Load {
     pub of_case: Vec<Option<usize>>,
     /// Sum of weights of the placed (unpinned) cases.
     pub value: i64,
+    /// Number of placed (unpinned) cases.
+    pub placed: i64,
 }
 
 impl Load {
@@ -91,6 +93,7 @@ impl Load {
             rem_g: p.group_cap.clone(),
             of_case: vec![None; p.n_cases()],
             value: 0,
+            placed: 0,
         }
     }
 
@@ -108,6 +111,7 @@ impl Load {
         }
         self.of_case[case] = Some(person);
         self.value += m.w(case, person);
+        self.placed += 1;
     }
 
     pub fn remove(&mut self, m: &Model, case: usize) -> Option<usize> {
@@ -118,6 +122,7 @@ impl Load {
             self.rem_g[g] += h;
         }
         self.value -= m.w(case, person);
+        self.placed -= 1;
         Some(person)
     }
 
