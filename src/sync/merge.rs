@@ -88,23 +88,13 @@ pub struct MergeResult {
 
 /// Merge an imported document into the local snapshot (see the module doc for the rules).
 pub fn merge(local: &Snapshot, incoming: &ExportDoc) -> MergeResult {
-    let parts = Parts {
-        records: &incoming.records,
-        settings: &incoming.settings,
-        tombstones: &incoming.tombstones,
-        conflicts: &incoming.conflicts,
-    };
+    let parts = Parts::new(&incoming.records, &incoming.settings, &incoming.tombstones, &incoming.conflicts);
     merge_parts(local, parts)
 }
 
 /// Merge two snapshots (the same rules; `incoming` plays the file).
 pub fn merge_snapshots(local: &Snapshot, incoming: &Snapshot) -> MergeResult {
-    let parts = Parts {
-        records: &incoming.records,
-        settings: &incoming.settings,
-        tombstones: &incoming.tombstones,
-        conflicts: &incoming.conflicts,
-    };
+    let parts = Parts::new(&incoming.records, &incoming.settings, &incoming.tombstones, &incoming.conflicts);
     merge_parts(local, parts)
 }
 
@@ -113,6 +103,17 @@ struct Parts<'a> {
     settings: &'a Option<Stamped<Settings>>,
     tombstones: &'a [Tombstone],
     conflicts: &'a [Conflict],
+}
+
+impl<'a> Parts<'a> {
+    fn new(
+        records: &'a Records,
+        settings: &'a Option<Stamped<Settings>>,
+        tombstones: &'a [Tombstone],
+        conflicts: &'a [Conflict],
+    ) -> Self {
+        Self { records, settings, tombstones, conflicts }
+    }
 }
 
 mod store;

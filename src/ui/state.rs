@@ -93,7 +93,34 @@ impl Loaded {
 impl AppState {
     /// Read every register again (after an import or its undo) and show it everywhere.
     pub async fn reload(self) -> Result<(), StorageError> {
-        let l = Loaded::read(self.repo.get_value()).await?;
+        self.show(Loaded::read(self.repo.get_value()).await?);
+        Ok(())
+    }
+
+    pub fn new(loaded: Loaded, today: NaiveDate) -> Self {
+        let state = Self {
+            repo: StoredValue::new_local(loaded.repo.clone()),
+            today,
+            settings: RwSignal::default(),
+            districts: RwSignal::default(),
+            schools: RwSignal::default(),
+            concerns: RwSignal::default(),
+            legal_bases: RwSignal::default(),
+            providers: RwSignal::default(),
+            persons: RwSignal::default(),
+            members: RwSignal::default(),
+            youths: RwSignal::default(),
+            cases: RwSignal::default(),
+            meetings: RwSignal::default(),
+            decisions: RwSignal::default(),
+            followups: RwSignal::default(),
+        };
+        state.show(loaded);
+        state
+    }
+
+    /// Put freshly read registers into the signals (the repository stays as it is).
+    fn show(self, l: Loaded) {
         self.settings.set(l.settings);
         self.districts.set(l.districts);
         self.schools.set(l.schools);
@@ -107,27 +134,6 @@ impl AppState {
         self.meetings.set(l.meetings);
         self.decisions.set(l.decisions);
         self.followups.set(l.followups);
-        Ok(())
-    }
-
-    pub fn new(loaded: Loaded, today: NaiveDate) -> Self {
-        Self {
-            repo: StoredValue::new_local(loaded.repo),
-            today,
-            settings: RwSignal::new(loaded.settings),
-            districts: RwSignal::new(loaded.districts),
-            schools: RwSignal::new(loaded.schools),
-            concerns: RwSignal::new(loaded.concerns),
-            legal_bases: RwSignal::new(loaded.legal_bases),
-            providers: RwSignal::new(loaded.providers),
-            persons: RwSignal::new(loaded.persons),
-            members: RwSignal::new(loaded.members),
-            youths: RwSignal::new(loaded.youths),
-            cases: RwSignal::new(loaded.cases),
-            meetings: RwSignal::new(loaded.meetings),
-            decisions: RwSignal::new(loaded.decisions),
-            followups: RwSignal::new(loaded.followups),
-        }
     }
 
     /// Validate, stamp and store one record, then show it everywhere.
