@@ -168,8 +168,8 @@ impl Checker {
         for key in top.keys().filter(|k| !TOP_FIELDS.contains(&k.as_str())) {
             self.push(Location::field(key), ProblemKind::UnknownField);
         }
-        let field = |this: &mut Self, name: &str, required: bool| -> Option<Value> {
-            let v = top.get(name).cloned();
+        let field = |this: &mut Self, name: &str, required: bool| -> Option<&Value> {
+            let v = top.get(name);
             if v.is_none() && required {
                 this.push(Location::field(name), ProblemKind::MissingField);
             }
@@ -194,18 +194,18 @@ impl Checker {
             }
         });
         let scope = field(self, "scope", true)
-            .and_then(|v| self.typed_at::<Scope>(&v, Location::field("scope")));
+            .and_then(|v| self.typed_at::<Scope>(v, Location::field("scope")));
         let municipality = field(self, "municipality", true).and_then(|v| match v {
-            Value::String(s) => Some(s),
+            Value::String(s) => Some(s.clone()),
             _ => {
                 self.push(Location::field("municipality"), wrong("forventede tekst"));
                 None
             }
         });
-        let records = field(self, "records", true).and_then(|v| self.records(&v));
+        let records = field(self, "records", true).and_then(|v| self.records(v));
         let settings = match field(self, "settings", false) {
             None | Some(Value::Null) => Some(None),
-            Some(v) => self.settings(&v).map(Some),
+            Some(v) => self.settings(v).map(Some),
         };
         let tombstones = self.list(top.get("tombstones"), "tombstones", Self::tombstone);
         let conflicts = self.list(top.get("conflicts"), "conflicts", Self::conflict);
