@@ -22,7 +22,8 @@ impl fmt::Display for DeviceId {
 }
 
 /// A hybrid-logical-clock reading. Ordered by time, then counter, then device.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+/// Written as `{"t": …, "c": …, "d": …}`; read only from an object with exactly those keys.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 pub struct Stamp {
     /// Wall-clock milliseconds since the Unix epoch (never less than any stamp seen before).
     pub t: u64,
@@ -30,6 +31,39 @@ pub struct Stamp {
     pub c: u32,
     /// The writing device, the final tie-break.
     pub d: DeviceId,
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Stamp;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a stamp {t, c, d}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Stamp, A::Error> {
+                let (mut t, mut c, mut d) = (None, None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let fresh = match key.as_ref() {
+                        "t" => t.replace(map.next_value()?).is_none(),
+                        "c" => c.replace(map.next_value()?).is_none(),
+                        "d" => d.replace(map.next_value()?).is_none(),
+                        other => return Err(A::Error::unknown_field(other, &["t", "c", "d"])),
+                    };
+                    if !fresh {
+                        return Err(A::Error::custom(format!("duplicate field `{key}`")));
+                    }
+                }
+                Ok(Stamp {
+                    t: t.ok_or_else(|| A::Error::missing_field("t"))?,
+                    c: c.ok_or_else(|| A::Error::missing_field("c"))?,
+                    d: d.ok_or_else(|| A::Error::missing_field("d"))?,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// A hybrid logical clock for one device.

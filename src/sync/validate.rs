@@ -41,6 +41,29 @@ pub fn parse_and_validate(
             max: MAX_BYTES,
         }));
     }
+    if let Some(doc) = fast::accept(bytes, &mut Checker::new(today), known) {
+        debug_assert_eq!(
+            located(bytes, today, known).as_ref(),
+            Ok(&doc),
+            "the fast path accepted a file the located checker does not"
+        );
+        return Ok(doc);
+    }
+    located(bytes, today, known)
+}
+
+/// The located checker: parse into a `Value` tree and check every part, collecting problems.
+fn located(
+    bytes: &[u8],
+    today: NaiveDate,
+    known: &dyn Fn(&str, &str) -> bool,
+) -> Result<ExportDoc, Vec<ImportProblem>> {
+    let one = |kind| {
+        vec![ImportProblem {
+            location: Location::default(),
+            kind,
+        }]
+    };
     // serde_json refuses nesting deeper than 128 levels, so hostile depth cannot overflow the stack.
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         one(ProblemKind::NotJson {
@@ -53,15 +76,7 @@ pub fn parse_and_validate(
     let Value::Object(top) = value else {
         return Err(one(ProblemKind::WrongFormat));
     };
-    let horizon = today
-        .and_hms_opt(0, 0, 0)
-        .map(|t| (t + Duration::days(3)).and_utc().timestamp_millis());
-    let mut v = Checker {
-        problems: Vec::new(),
-        more: 0,
-        today,
-        max_t: horizon.unwrap_or(0).max(0) as u64,
-    };
+    let mut v = Checker::new(today);
     let doc = v.document(&top);
     if v.problems.is_empty() {
         if let Some(doc) = doc {
@@ -90,7 +105,18 @@ struct Checker {
     problems: Vec<ImportProblem>,
     more: usize,
     today: NaiveDate,
+    /// Stamps later than this (three days after `today`) are refused.
     max_t: u64,
+}
+
+/// A device id: not empty, at most 100 characters.
+fn device_ok(d: &str) -> bool {
+    !d.is_empty() && d.chars().count() <= 100
+}
+
+/// Ids are written as lower-case hyphenated UUIDs.
+fn canonical_uuid(s: &str) -> bool {
+    uuid::Uuid::parse_str(s).is_ok_and(|u| u.hyphenated().to_string() == s)
 }
 
 const TOP_FIELDS: [&str; 10] = [
@@ -117,6 +143,18 @@ fn wrong(message: impl Into<String>) -> ProblemKind {
 }
 
 impl Checker {
+    fn new(today: NaiveDate) -> Self {
+        let horizon = today
+            .and_hms_opt(0, 0, 0)
+            .map(|t| (t + Duration::days(3)).and_utc().timestamp_millis());
+        Checker {
+            problems: Vec::new(),
+            more: 0,
+            today,
+            max_t: horizon.unwrap_or(0).max(0) as u64,
+        }
+    }
+
     fn full(&self) -> bool {
         self.problems.len() >= MAX_PROBLEMS
     }
@@ -154,7 +192,7 @@ impl Checker {
         if c > MAX_COUNTER as u64 {
             return bad("tælleren er for stor");
         }
-        if d.is_empty() || d.chars().count() > 100 {
+        if !device_ok(d) {
             return bad("enhedens id mangler eller er for langt");
         }
         Ok(Stamp {
@@ -162,6 +200,11 @@ impl Checker {
             c: c as u32,
             d: DeviceId(d.to_string()),
         })
+    }
+
+    /// The limits [`Self::stamp`] checks, on a typed stamp.
+    fn stamp_ok(&self, s: &Stamp) -> bool {
+        s.t <= self.max_t && s.c <= MAX_COUNTER && device_ok(&s.d.0)
     }
 
     fn document(&mut self, top: &Map<String, Value>) -> Option<ExportDoc> {
@@ -187,7 +230,7 @@ impl Checker {
                 }
             });
         let device = field(self, "device", true).and_then(|v| match v.as_str() {
-            Some(s) if !s.is_empty() && s.chars().count() <= 100 => Some(DeviceId(s.to_string())),
+            Some(s) if device_ok(s) => Some(DeviceId(s.to_string())),
             _ => {
                 self.push(Location::field("device"), wrong("forventede et enheds-id"));
                 None
@@ -387,6 +430,7 @@ impl Checker {
     }
 }
 
+mod fast;
 mod problem;
 mod records;
 mod references;

@@ -65,10 +65,6 @@ fn locate<T: Record>(
     out
 }
 
-fn canonical_uuid(s: &str) -> bool {
-    uuid::Uuid::parse_str(s).is_ok_and(|u| u.hyphenated().to_string() == s)
-}
-
 impl Checker {
     pub(super) fn records(&mut self, v: &Value) -> Option<Records> {
         let Value::Object(map) = v else {
