@@ -334,3 +334,52 @@ async fn a_newer_schema_is_refused_and_a_closed_db_says_so() {
     }
     Db::delete(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn an_applied_import_is_undone_exactly_and_only_once() {
+    use fordeling::sync::format::{Conflict, Snapshot, Stamped, Tombstone};
+    let name = unique("undo");
+    let repo = Repo::open(&name).await.unwrap();
+    let kept = repo.save(None, district("Nord")).await.unwrap();
+    let edited = repo.save(None, district("Syd")).await.unwrap();
+    let erased = repo.save(None, district("Øst")).await.unwrap();
+    let before = repo.snapshot().await.unwrap();
+
+    let stamp = Stamp { t: 1_790_000_000_000, c: 0, d: DeviceId("other".into()) };
+    let mut merged = before.clone();
+    let i = merged.records.districts.iter().position(|d| d.meta.id == edited.meta.id).unwrap();
+    merged.records.districts[i].name = "Syd (ny)".into();
+    merged.records.districts.retain(|d| d.meta.id != erased.meta.id);
+    merged.records.districts.push(district("Vest"));
+    merged.tombstones.push(Tombstone { store: "districts".into(), id: erased.key(), stamp: stamp.clone() });
+    merged.conflicts.push(Conflict {
+        store: "districts".into(),
+        id: edited.key(),
+        field: "name".into(),
+        kept: "Syd (ny)".into(),
+        kept_stamp: stamp.clone(),
+        lost: "Syd".into(),
+        lost_stamp: stamp.clone(),
+    });
+    merged.settings = Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp });
+    repo.apply_import(&before, &merged, None).await.unwrap();
+
+    let mut after = repo.snapshot().await.unwrap();
+    after.canonicalize();
+    let mut want = merged.clone();
+    want.canonicalize();
+    assert_eq!(after, want, "the merged state is stored");
+    assert!(repo.can_undo_import().await.unwrap());
+
+    assert!(repo.undo_import().await.unwrap());
+    let mut restored = repo.snapshot().await.unwrap();
+    restored.canonicalize();
+    let mut want: Snapshot = before;
+    want.canonicalize();
+    assert_eq!(restored, want, "undo restores the records, settings, tombstones and conflicts");
+    assert!(restored.records.districts.contains(&kept));
+    assert!(!repo.can_undo_import().await.unwrap());
+    assert!(!repo.undo_import().await.unwrap(), "nothing left to undo");
+    drop(repo);
+    Db::delete(&name).await.unwrap();
+}

@@ -1,47 +1,76 @@
 //! The device side of sync by file: read everything sync is about into a [`Snapshot`], apply a
-//! merged snapshot in ONE transaction (keeping the state before it so one click undoes the
-//! import), and undo.
+//! merged snapshot in ONE transaction (keeping what one click needs to undo the import), and
+//! undo.
 //!
-//! Tombstones, the conflict list and the undo snapshot live in the kv store (`tombstones`,
+//! Tombstones, the conflict list and the undo record live in the kv store (`tombstones`,
 //! `conflicts`, `undo_import`); records live in their stores. Applying writes only the records
-//! that differ, deletes what the merge removed (erasures), and stores the clock moved past every
-//! imported stamp, all in the same transaction: a reload in the middle leaves the old state or
-//! the new, never a mix.
+//! that differ, deletes what the merge removed (erasures), keeps the overwritten and removed
+//! records as they were and the ids of the added ones (the undo record), and stores the clock
+//! moved past every imported stamp, all in the same transaction: a reload in the middle leaves
+//! the old state or the new, never a mix.
 
 use super::db::Change;
 use super::error::StorageError;
 use super::repo::{Repo, KV_CLOCK, KV_SETTINGS};
 use crate::domain::*;
-use crate::sync::format::{with_stores, Conflict, Records, Snapshot, Tombstone};
-use std::collections::HashMap;
+use crate::sync::format::{with_stores, Conflict, Records, Snapshot, Stamped, Tombstone};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
 /// kv key of the erased records' tombstones.
 pub const KV_TOMBSTONES: &str = "tombstones";
 /// kv key of the conflict list (losing values kept for review).
 pub const KV_CONFLICTS: &str = "conflicts";
-/// kv key of the snapshot taken before the last import (for "Fortryd import").
+/// kv key of the [`Undo`] record of the last import (for "Fortryd import").
 pub const KV_UNDO: &str = "undo_import";
 
-/// Stage the writes that turn the records of `from` into those of `to`.
-fn stage_records(change: &mut Change, from: &Records, to: &Records) -> Result<(), StorageError> {
-    fn one<R: Record + PartialEq>(change: &mut Change, from: &[R], to: &[R]) -> Result<(), StorageError> {
-        let before: HashMap<String, &R> = from.iter().map(|r| (r.key(), r)).collect();
-        let mut kept = std::collections::HashSet::with_capacity(to.len());
+/// What undoing the last import puts back: every record it overwrote or removed, as it was;
+/// the ids of the records it added (store → ids); the settings, tombstones and conflict list
+/// from before. Undo restores exactly the state before the import for everything the import
+/// touched, without storing a copy of the records it left alone.
+#[derive(Default, Serialize, Deserialize)]
+struct Undo {
+    before: Records,
+    added: BTreeMap<String, Vec<String>>,
+    settings: Option<Stamped<Settings>>,
+    tombstones: Vec<Tombstone>,
+    conflicts: Vec<Conflict>,
+}
+
+/// Stage the writes that turn the records of `from` into those of `to`, noting in `undo` what
+/// they overwrite, remove and add.
+fn stage_records(change: &mut Change, from: &Records, to: &Records, undo: &mut Undo) -> Result<(), StorageError> {
+    fn one<R: Record + PartialEq>(
+        change: &mut Change,
+        from: &[R],
+        to: &[R],
+        before: &mut Vec<R>,
+        added: &mut BTreeMap<String, Vec<String>>,
+    ) -> Result<(), StorageError> {
+        let mut old: HashMap<String, &R> = from.iter().map(|r| (r.key(), r)).collect();
         for r in to {
             let key = r.key();
-            if before.get(&key).is_none_or(|old| *old != r) {
-                change.put(r)?;
+            match old.remove(&key) {
+                Some(o) if o == r => {}
+                Some(o) => {
+                    change.put(r)?;
+                    before.push(o.clone());
+                }
+                None => {
+                    change.put(r)?;
+                    added.entry(R::STORE.to_string()).or_default().push(key);
+                }
             }
-            kept.insert(key);
         }
-        for key in before.keys().filter(|k| !kept.contains(*k)) {
-            change.delete::<R>(key);
+        for (key, o) in old {
+            change.delete::<R>(&key);
+            before.push(o.clone());
         }
         Ok(())
     }
     macro_rules! each {
         ($($field:ident : $ty:ty),* $(,)?) => {
-            $(one(change, &from.$field, &to.$field)?;)*
+            $(one(change, &from.$field, &to.$field, &mut undo.before.$field, &mut undo.added)?;)*
         };
     }
     with_stores!(each);
@@ -49,31 +78,50 @@ fn stage_records(change: &mut Change, from: &Records, to: &Records) -> Result<()
 }
 
 impl Repo {
+    /// Every record of every store. All reads go out at once, so the browser reads the next
+    /// store while this one is decoded.
+    pub async fn records(&self) -> Result<Records, StorageError> {
+        let db = &self.db;
+        macro_rules! read {
+            ($($field:ident : $ty:ty),* $(,)?) => {{
+                let ($($field,)*) = futures::join!($(db.all::<$ty>(),)*);
+                Records { $($field: $field?,)* }
+            }};
+        }
+        Ok(with_stores!(read))
+    }
+
     /// Everything this device holds that sync is about.
     pub async fn snapshot(&self) -> Result<Snapshot, StorageError> {
         let db = &self.db;
-        macro_rules! read {
-            ($($field:ident : $ty:ty),* $(,)?) => {
-                Records { $($field: db.all::<$ty>().await?,)* }
-            };
-        }
-        let records = with_stores!(read);
+        let (records, settings, tombstones, conflicts) = futures::join!(
+            self.records(),
+            self.settings_stamped(),
+            db.kv_get::<Vec<Tombstone>>(KV_TOMBSTONES),
+            db.kv_get::<Vec<Conflict>>(KV_CONFLICTS),
+        );
         Ok(Snapshot {
-            records,
-            settings: self.settings_stamped().await?,
-            tombstones: db.kv_get::<Vec<Tombstone>>(KV_TOMBSTONES).await?.unwrap_or_default(),
-            conflicts: db.kv_get::<Vec<Conflict>>(KV_CONFLICTS).await?.unwrap_or_default(),
+            records: records?,
+            settings: settings?,
+            tombstones: tombstones?.unwrap_or_default(),
+            conflicts: conflicts?.unwrap_or_default(),
         })
     }
 
     /// Replace `local` (what [`Repo::snapshot`] returned) by `merged` in one transaction, keep
-    /// `local` for [`Repo::undo_import`], and move the clock past `newest` (the file's newest
-    /// stamp) so later local edits win over what was imported.
+    /// what [`Repo::undo_import`] needs, and move the clock past `newest` (the file's newest
+    /// stamp), so later local edits outrank everything imported.
     pub async fn apply_import(&self, local: &Snapshot, merged: &Snapshot, newest: Option<&Stamp>) -> Result<(), StorageError> {
         let mut change = Change::new();
-        stage_records(&mut change, &local.records, &merged.records)?;
-        self.stage_kv(&mut change, merged)?;
-        change.kv(KV_UNDO, local)?;
+        let mut undo = Undo {
+            settings: local.settings.clone(),
+            tombstones: local.tombstones.clone(),
+            conflicts: local.conflicts.clone(),
+            ..Undo::default()
+        };
+        stage_records(&mut change, &local.records, &merged.records, &mut undo)?;
+        stage_kv(&mut change, &merged.settings, &merged.tombstones, &merged.conflicts)?;
+        change.kv(KV_UNDO, &undo)?;
         let mut clock = self.clock.borrow().clone();
         if let Some(stamp) = newest {
             clock.observe(stamp);
@@ -89,14 +137,24 @@ impl Repo {
         Ok(self.db.kv_get::<serde_json::Value>(KV_UNDO).await?.is_some())
     }
 
-    /// Restore the state before the last import exactly, in one transaction. Returns false when
-    /// there is nothing to undo.
+    /// Put back everything the last import changed, in one transaction: the records it
+    /// overwrote or removed, as they were; the records it added, removed; the settings,
+    /// tombstones and conflict list from before. Returns false when there is nothing to undo.
     pub async fn undo_import(&self) -> Result<bool, StorageError> {
-        let Some(before) = self.db.kv_get::<Snapshot>(KV_UNDO).await? else { return Ok(false) };
-        let now = self.snapshot().await?;
+        let Some(undo) = self.db.kv_get::<Undo>(KV_UNDO).await? else { return Ok(false) };
         let mut change = Change::new();
-        stage_records(&mut change, &now.records, &before.records)?;
-        self.stage_kv(&mut change, &before)?;
+        macro_rules! each {
+            ($($field:ident : $ty:ty),* $(,)?) => {$(
+                for r in &undo.before.$field {
+                    change.put(r)?;
+                }
+                for id in undo.added.get(<$ty as Record>::STORE).into_iter().flatten() {
+                    change.delete::<$ty>(id);
+                }
+            )*};
+        }
+        with_stores!(each);
+        stage_kv(&mut change, &undo.settings, &undo.tombstones, &undo.conflicts)?;
         change.kv_delete(KV_UNDO);
         self.db.commit(change).await?;
         Ok(true)
@@ -108,14 +166,20 @@ impl Repo {
         change.kv(KV_CONFLICTS, conflicts)?;
         self.db.commit(change).await
     }
+}
 
-    fn stage_kv(&self, change: &mut Change, s: &Snapshot) -> Result<(), StorageError> {
-        match &s.settings {
-            Some(settings) => change.kv(KV_SETTINGS, settings)?,
-            None => change.kv_delete(KV_SETTINGS),
-        };
-        change.kv(KV_TOMBSTONES, &s.tombstones)?;
-        change.kv(KV_CONFLICTS, &s.conflicts)?;
-        Ok(())
-    }
+/// Stage the kv values sync is about.
+fn stage_kv(
+    change: &mut Change,
+    settings: &Option<Stamped<Settings>>,
+    tombstones: &[Tombstone],
+    conflicts: &[Conflict],
+) -> Result<(), StorageError> {
+    match settings {
+        Some(settings) => change.kv(KV_SETTINGS, settings)?,
+        None => change.kv_delete(KV_SETTINGS),
+    };
+    change.kv(KV_TOMBSTONES, tombstones)?;
+    change.kv(KV_CONFLICTS, conflicts)?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::*;
 use crate::storage::{Batch, Repo, SaveError, StorageError};
+use crate::sync::format::Records;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -31,18 +32,7 @@ pub struct AppState {
 pub struct Loaded {
     repo: Repo,
     settings: Settings,
-    districts: Vec<District>,
-    schools: Vec<School>,
-    concerns: Vec<Concern>,
-    legal_bases: Vec<LegalBasis>,
-    providers: Vec<Provider>,
-    persons: Vec<ContactPerson>,
-    members: Vec<CommitteeMember>,
-    youths: Vec<Youth>,
-    cases: Vec<Case>,
-    meetings: Vec<Meeting>,
-    decisions: Vec<Decision>,
-    followups: Vec<Followup>,
+    records: Records,
 }
 
 impl Loaded {
@@ -53,47 +43,16 @@ impl Loaded {
 
     /// Read every register through an open repository.
     pub async fn read(repo: Repo) -> Result<Loaded, StorageError> {
-        let db = repo.db();
-        // All requests go out at once, so the browser reads the next store while this one is
-        // decoded.
-        let (settings, districts, schools, concerns, legal_bases, providers, persons, members, youths, cases, meetings, decisions, followups) = futures::join!(
-            repo.settings(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-            db.all(),
-        );
-        Ok(Loaded {
-            settings: settings?,
-            districts: districts?,
-            schools: schools?,
-            concerns: concerns?,
-            legal_bases: legal_bases?,
-            providers: providers?,
-            persons: persons?,
-            members: members?,
-            youths: youths?,
-            cases: cases?,
-            meetings: meetings?,
-            decisions: decisions?,
-            followups: followups?,
-            repo,
-        })
+        let (settings, records) = futures::join!(repo.settings(), repo.records());
+        Ok(Loaded { settings: settings?, records: records?, repo })
     }
 }
 
 impl AppState {
     /// Read every register again (after an import or its undo) and show it everywhere.
     pub async fn reload(self) -> Result<(), StorageError> {
-        self.show(Loaded::read(self.repo.get_value()).await?);
+        let loaded = Loaded::read(self.repo.get_value()).await?;
+        self.show(loaded.settings, loaded.records);
         Ok(())
     }
 
@@ -115,25 +74,27 @@ impl AppState {
             decisions: RwSignal::default(),
             followups: RwSignal::default(),
         };
-        state.show(loaded);
+        state.show(loaded.settings, loaded.records);
         state
     }
 
-    /// Put freshly read registers into the signals (the repository stays as it is).
-    fn show(self, l: Loaded) {
-        self.settings.set(l.settings);
-        self.districts.set(l.districts);
-        self.schools.set(l.schools);
-        self.concerns.set(l.concerns);
-        self.legal_bases.set(l.legal_bases);
-        self.providers.set(l.providers);
-        self.persons.set(l.persons);
-        self.members.set(l.members);
-        self.youths.set(l.youths);
-        self.cases.set(l.cases);
-        self.meetings.set(l.meetings);
-        self.decisions.set(l.decisions);
-        self.followups.set(l.followups);
+    /// Put registers that are in the store (freshly read, or just written by an import) into
+    /// the signals, in key order as the store keeps them.
+    pub fn show(self, settings: Settings, mut r: Records) {
+        r.sort();
+        self.settings.set(settings);
+        self.districts.set(r.districts);
+        self.schools.set(r.schools);
+        self.concerns.set(r.concerns);
+        self.legal_bases.set(r.legal_bases);
+        self.providers.set(r.providers);
+        self.persons.set(r.persons);
+        self.members.set(r.members);
+        self.youths.set(r.youths);
+        self.cases.set(r.cases);
+        self.meetings.set(r.meetings);
+        self.decisions.set(r.decisions);
+        self.followups.set(r.followups);
     }
 
     /// Validate, stamp and store one record, then show it everywhere.

@@ -12,7 +12,7 @@ const N = Number(process.env.FORDELING_BENCH_CASES ?? 10000);
 const stores = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'sample_workspace', '--', String(N)],
   { cwd: ROOT, maxBuffer: 1 << 30, encoding: 'utf8' }));
 const doc = (records) => ({
-  format: 'fordeling-export', schema_version: 1, exported_at: new Date().toISOString().slice(0, 19) + 'Z',
+  format: 'fordeling-export', schema_version: 2, exported_at: new Date().toISOString().slice(0, 19) + 'Z',
   device: 'bench', scope: { kind: 'full' }, municipality: 'Kommune',
   records: { districts: [], schools: [], concerns: [], legal_bases: [], providers: [], persons: [], members: [],
     youths: [], cases: [], meetings: [], decisions: [], followups: [], ...records },
@@ -30,6 +30,7 @@ const renewed = () => {
 const app = await startApp();
 const b = await launchBrowser();
 const { page } = b;
+page.on('console', (m) => { if (m.text().startsWith('TIMING')) console.log(m.text()); });
 const nav = (name) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 async function timedImport(label, records) {
   const file = path.join(tmpdir(), `fordeling-bench-${Date.now()}.json`);

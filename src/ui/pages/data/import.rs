@@ -46,14 +46,14 @@ async fn apply(state: AppState, doc: ExportDoc) -> Step {
         Ok(s) => s,
         Err(e) => return Step::Failed(e.to_string()),
     };
-    let result = merge(&local, &doc);
-    if let Err(e) = repo.apply_import(&local, &result.merged, doc.max_stamp().as_ref()).await {
+    let merged = merge(&local, &doc).merged;
+    if let Err(e) = repo.apply_import(&local, &merged, doc.max_stamp().as_ref()).await {
         return Step::Failed(e.to_string());
     }
-    match state.reload().await {
-        Ok(()) => Step::Done(text::IMPORT_APPLIED.into()),
-        Err(e) => Step::Failed(e.to_string()),
-    }
+    // What was just written is what the registers now hold: show it without reading it back.
+    let settings = merged.settings.map(|s| s.value).unwrap_or_default();
+    state.show(settings, merged.records);
+    Step::Done(text::IMPORT_APPLIED.into())
 }
 
 async fn read_file(ev: leptos::ev::Event) -> Option<String> {
