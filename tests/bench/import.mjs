@@ -30,7 +30,6 @@ const renewed = () => {
 const app = await startApp();
 const b = await launchBrowser();
 const { page } = b;
-page.on('console', (m) => { if (m.text().startsWith('TIMING')) console.log(m.text()); });
 const nav = (name) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 async function timedImport(label, records) {
   const file = path.join(tmpdir(), `fordeling-bench-${Date.now()}.json`);
