@@ -22,6 +22,7 @@ pub fn birthday(birth: NaiveDate, years: u32) -> NaiveDate {
 
 /// The age groups of the klubmodel's figures (−10, 11–14, 15–17, 18−).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum AgeGroup {
     UpTo10,
     From11To14,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a case is in its lifecycle: `Draft → Visited → OnAgenda → Allocated → Active → Ended`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum CaseStatus {
     /// Kladde.
     Draft,
@@ -31,6 +32,7 @@ impl CaseStatus {
 
 /// Why a case ended (ophørsårsag).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum EndReason {
     /// Målene er nået.
     GoalsMet,
@@ -53,6 +55,7 @@ impl EndReason {
 
 /// A goal from the action plan (handleplan).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Goal {
     pub id: GoalId,
     pub text: String,
@@ -77,6 +80,7 @@ impl Goal {
 
 /// How well the youth knows an adult (the strongest matching criterion).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum RelationStrength {
     /// Kender hinanden lidt.
     Slight = 1,
@@ -96,6 +100,7 @@ impl RelationStrength {
 
 /// An existing relation between the youth and a contact person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Relation {
     pub person: PersonId,
     pub strength: RelationStrength,
@@ -103,6 +108,7 @@ pub struct Relation {
 
 /// The youth's own wishes (den unges ønsker).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Wishes {
     #[serde(default)]
     pub person: Option<PersonId>,
@@ -112,6 +118,7 @@ pub struct Wishes {
 
 /// Who provides the case, from when to when. Re-allocation appends to the history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Assignment {
     pub person: PersonId,
     pub provider: ProviderId,
@@ -122,6 +129,7 @@ pub struct Assignment {
 
 /// How and when a case ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Ending {
     pub date: NaiveDate,
     pub reason: EndReason,
@@ -129,6 +137,7 @@ pub struct Ending {
 
 /// A case. The youth is referenced, not copied; the free text is deliberately small.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Case {
     pub meta: RecordMeta<CaseId>,
     pub youth: YouthId,

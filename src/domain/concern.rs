@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// How strongly a concern points towards or away from a provider kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Routing {
     /// Foretræk: this kind primarily takes such cases.
     Prefer,
@@ -28,6 +29,7 @@ impl Routing {
 
 /// One routing per provider kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct KindRouting {
     pub club: Routing,
     pub internal: Routing,
@@ -54,6 +56,7 @@ impl KindRouting {
 
 /// A concern (problemstilling), e.g. "Skoleproblematikker" or "Svært misbrug".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Concern {
     pub meta: RecordMeta<ConcernId>,
     pub name: String,

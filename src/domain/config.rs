@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Points for each term of the score. Scores are integers; negative weights count against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Weights {
     /// Existing relation, per level of strength (1–3): the strongest term.
@@ -104,6 +105,7 @@ impl Default for Weights {
 
 /// A share of the budget paid by a cooperating municipality (Ishøj/Vallensbæk 66/33).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CostShare {
     pub municipality: String,
     pub percent: u32,
@@ -111,6 +113,7 @@ pub struct CostShare {
 
 /// Settings of the municipality's scheme.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Settings {
     pub municipality: String,

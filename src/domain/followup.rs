@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Progress on one goal, scored 1 (no progress) to 5 (goal met).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct GoalProgress {
     pub goal: GoalId,
     pub score: u8,
@@ -16,6 +17,7 @@ pub struct GoalProgress {
 
 /// A follow-up meeting on a running case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Followup {
     pub meta: RecordMeta<FollowupId>,
     pub case: CaseId,

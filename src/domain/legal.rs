@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// What kind of scheme a legal basis is, for reports (sager, efterværn, UKN, KUI).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum SchemeKind {
     /// Fast kontaktperson for barnet/den unge (SEL §52 stk. 3 nr. 6).
     ContactPerson,
@@ -29,6 +30,7 @@ impl SchemeKind {
 
 /// A legal basis with its paragraph and the ages it covers (the last year of age included).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct LegalBasis {
     pub meta: RecordMeta<LegalBasisId>,
     pub scheme: SchemeKind,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A meeting of the fordelingsudvalg with its agenda of visited cases, in order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Meeting {
     pub meta: RecordMeta<MeetingId>,
     pub date: NaiveDate,
@@ -41,6 +42,7 @@ impl Validate for Meeting {
 /// A decision of the committee. Decisions are append-only: a new decision supersedes an older
 /// one for the same case, and both stay in the audit trail.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Decision {
     pub meta: RecordMeta<DecisionId>,
     pub meeting: MeetingId,

@@ -12,6 +12,7 @@ use std::fmt;
 
 /// The device that wrote a change: a random id chosen once per browser profile.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct DeviceId(pub String);
 
@@ -24,6 +25,7 @@ impl fmt::Display for DeviceId {
 /// A hybrid-logical-clock reading. Ordered by time, then counter, then device.
 /// Written as `{"t": …, "c": …, "d": …}`; read only from an object with exactly those keys.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Stamp {
     /// Wall-clock milliseconds since the Unix epoch (never less than any stamp seen before).
     pub t: u64,
@@ -68,6 +70,7 @@ impl<'de> Deserialize<'de> for Stamp {
 
 /// A hybrid logical clock for one device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Clock {
     pub device: DeviceId,
     pub last: Stamp,
@@ -96,6 +99,7 @@ impl Clock {
 
 /// Identity and revision metadata of a record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), schemars(rename = "RecordMeta_{Id}"))]
 pub struct RecordMeta<Id> {
     pub id: Id,
     /// Archived records are hidden from lists and choices but kept (arkiveret).

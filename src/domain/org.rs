@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A school district (skoledistrikt). Clubs serve their own district and its neighbours.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct District {
     pub meta: RecordMeta<DistrictId>,
     pub name: String,
@@ -30,6 +31,7 @@ impl Validate for District {
 
 /// A school (skole) in a district.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct School {
     pub meta: RecordMeta<SchoolId>,
     pub name: String,
@@ -47,6 +49,7 @@ impl Validate for School {
 /// The four leader roles of the committee (klubmodellen: "1 leder fra hhv. skolerne,
 /// klubberne, myndighed og intern udfører").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum CommitteeRole {
     /// Skoleleder.
     School,
@@ -65,6 +68,7 @@ impl CommitteeRole {
 /// A member of the committee. School and club leaders belong to a district and take part in
 /// the cases from their district; members without a district are standing members.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CommitteeMember {
     pub meta: RecordMeta<MemberId>,
     pub name: String,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Gender (køn), used for the youth's wishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Gender {
     Female,
     Male,
@@ -20,6 +21,7 @@ impl Gender {
 
 /// Times outside normal working hours (Ankestyrelsen: "aftener, nætter og weekender").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct OutOfHours {
     #[serde(default)]
     pub evenings: bool,
@@ -42,6 +44,7 @@ impl OutOfHours {
 
 /// The certificates a contact person needs, each with the date it was issued or signed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Certificates {
     /// Straffeattest (criminal record).
     #[serde(default)]
@@ -56,6 +59,7 @@ pub struct Certificates {
 
 /// A certificate that is missing or too old.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum CertificateKind {
     CriminalRecord,
     ChildRecord,
@@ -63,6 +67,7 @@ pub enum CertificateKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum CertificateProblem {
     Missing(CertificateKind),
     Expired(CertificateKind, NaiveDate),
@@ -91,6 +96,7 @@ impl Certificates {
 
 /// A contact person at a provider.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ContactPerson {
     pub meta: RecordMeta<PersonId>,
     pub provider: ProviderId,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The three kinds of provider the committee chooses between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ProviderKind {
     /// Klub: pedagogues the children already know; limited capacity so the general club offer
     /// is kept ("balancen i klubberne").
@@ -24,6 +25,7 @@ impl ProviderKind {
 
 /// A provider of contact persons.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Provider {
     pub meta: RecordMeta<ProviderId>,
     pub kind: ProviderKind,

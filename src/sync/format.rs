@@ -72,6 +72,7 @@ macro_rules! define_records {
     ($($field:ident : $ty:ty),* $(,)?) => {
         /// The records of every store, typed. Field names are the store names.
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct Records {
             $(#[serde(default)] pub $field: Vec<$ty>,)*
@@ -118,6 +119,7 @@ impl Records {
 
 /// A value with the stamp of its last write (how the app keeps the settings).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stamped<T> {
     pub value: T,
@@ -126,6 +128,7 @@ pub struct Stamped<T> {
 
 /// What part of the workspace a file holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scope {
     /// Everything: a backup, or a full sync between coordinators.
@@ -138,6 +141,7 @@ pub enum Scope {
 
 /// A record erased for good (GDPR). Only the id survives, so other devices erase it too.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tombstone {
     pub store: String,
@@ -148,6 +152,7 @@ pub struct Tombstone {
 /// A value that lost a merge, kept so the user can review it and restore it.
 /// Identity: (store, id, field, lost value); see [`super::merge`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
     pub store: String,
@@ -180,6 +185,7 @@ pub fn canonical(value: &Value) -> String {
 
 /// Everything a device holds that sync is about. The browser fills it from IndexedDB.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Snapshot {
     pub records: Records,
     pub settings: Option<Stamped<Settings>>,
@@ -210,6 +216,7 @@ impl Snapshot {
 
 /// The export document (also the typed result of a validated import).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExportDoc {
     pub format: String,
@@ -380,4 +387,22 @@ mod tests {
             "fordeling-ishøj-vallensbæk-fuld-2026-11-24.json"
         );
     }
+}
+
+/// The JSON Schema of the current export format, generated from the Rust types (what the
+/// export writes and the import reads); `schema/export-v{SCHEMA_VERSION}.schema.json` is this,
+/// and a test keeps the file up to date. The validator checks more (domain rules, references,
+/// stamps, every field present).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> Value {
+    let mut schema = schemars::schema_for!(ExportDoc).to_value();
+    schema["$id"] = format!("fordeling-export-v{SCHEMA_VERSION}").into();
+    schema["title"] = format!("Fordeling export file, schema version {SCHEMA_VERSION}").into();
+    schema["description"] = "The sync file of Fordeling (see src/sync/format.rs), generated \
+        from the Rust types by sync::format::json_schema. src/sync/validate.rs checks more: \
+        domain rules, references, stamps, and that every field is written out."
+        .into();
+    schema["properties"]["format"] = serde_json::json!({ "const": FORMAT });
+    schema["properties"]["schema_version"] = serde_json::json!({ "const": SCHEMA_VERSION });
+    schema
 }
