@@ -68,6 +68,9 @@ pub fn Overview() -> impl IntoView {
             </section>
             <section class="card">
                 <h2>{text::CAPACITY_TITLE}</h2>
+                <Show when=move || loads.with(Vec::is_empty)>
+                    <p class="empty">{text::NOTHING_DUE}</p>
+                </Show>
                 <table class="load">
                     <tbody>
                         {move || loads.get().into_iter().map(|l| {
