@@ -221,7 +221,7 @@ fn golden_v1_files_import_through_migration() {
             && club.records.members.is_empty()
     );
     assert!(
-        merge(&into_empty.merged, &club).preview.is_noop(),
+        merge(&into_empty.merged(&Snapshot::default()), &club).preview.is_noop(),
         "the club package is part of the full export"
     );
 }
@@ -250,14 +250,14 @@ fn golden_v2_files_import() {
     let club = parse(club.as_bytes()).unwrap();
     assert!(club.records.len() < full.records.len());
     assert!(
-        merge(&into_empty.merged, &club).preview.is_noop(),
+        merge(&into_empty.merged(&Snapshot::default()), &club).preview.is_noop(),
         "the club package is part of the full export"
     );
     // A v1 file of (nearly) the same data merges into v2 data: the v1 records have no bases.
     let v1 = std::fs::read_to_string(path("tests/golden/export-v1-full.json")).unwrap();
     let v1 = parse(v1.as_bytes()).unwrap();
     assert!(v1.records.districts.iter().all(|d| d.meta.bases.is_empty()));
-    let both = merge(&into_empty.merged, &v1);
+    let both = merge(&into_empty.merged(&Snapshot::default()), &v1);
     assert!(both.preview.new.is_empty());
 }
 

@@ -337,47 +337,53 @@ async fn a_newer_schema_is_refused_and_a_closed_db_says_so() {
 
 #[wasm_bindgen_test]
 async fn an_applied_import_is_undone_exactly_and_only_once() {
-    use fordeling::sync::format::{Conflict, Snapshot, Stamped, Tombstone};
+    use fordeling::sync::format::{export, Scope, Stamped, Tombstone};
+    use fordeling::sync::merge::merge;
+    use fordeling::sync::revision::stamp_changes;
     let name = unique("undo");
     let repo = Repo::open(&name).await.unwrap();
-    let kept = repo.save(None, district("Nord")).await.unwrap();
-    let edited = repo.save(None, district("Syd")).await.unwrap();
+    let nord = repo.save(None, district("Nord")).await.unwrap();
+    let syd = repo.save(None, district("Syd")).await.unwrap();
     let erased = repo.save(None, district("Øst")).await.unwrap();
-    let before = repo.snapshot().await.unwrap();
 
-    let stamp = Stamp { t: 1_790_000_000_000, c: 0, d: DeviceId("other".into()) };
-    let mut merged = before.clone();
-    let i = merged.records.districts.iter().position(|d| d.meta.id == edited.meta.id).unwrap();
-    merged.records.districts[i].name = "Syd (ny)".into();
-    merged.records.districts.retain(|d| d.meta.id != erased.meta.id);
-    merged.records.districts.push(district("Vest"));
-    merged.tombstones.push(Tombstone { store: "districts".into(), id: erased.key(), stamp: stamp.clone() });
-    merged.conflicts.push(Conflict {
-        store: "districts".into(),
-        id: edited.key(),
-        field: "name".into(),
-        kept: "Syd (ny)".into(),
-        kept_stamp: stamp.clone(),
-        lost: "Syd".into(),
-        lost_stamp: stamp.clone(),
-    });
-    merged.settings = Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp });
-    repo.apply_import(&before, &merged, None).await.unwrap();
+    // Another device, later: renames Nord and Syd, erases Øst, adds Vest, changes the settings.
+    let mut theirs = repo.snapshot().await.unwrap();
+    let stamp = Stamp { t: fordeling::storage::now_ms() + 1_000, c: 0, d: DeviceId("other".into()) };
+    for d in theirs.records.districts.iter_mut().filter(|d| d.meta.id != erased.meta.id) {
+        let old = d.clone();
+        d.name = format!("{} (fjern)", d.name);
+        stamp_changes(Some(&old), d, &stamp);
+    }
+    theirs.records.districts.retain(|d| d.meta.id != erased.meta.id);
+    let mut vest = district("Vest");
+    stamp_changes(None, &mut vest, &stamp);
+    theirs.records.districts.push(vest);
+    theirs.tombstones.push(Tombstone { store: "districts".into(), id: erased.key(), stamp: stamp.clone() });
+    theirs.settings = Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp.clone() });
+    let file = export(&theirs, &Scope::Full, &DeviceId("other".into()), chrono::DateTime::from_timestamp_millis(stamp.t as i64).unwrap());
+
+    // Meanwhile this device renamed Nord too: a concurrent edit, so a conflict entry.
+    repo.save(Some(&nord), District { name: "Nord (lokal)".into(), ..nord.clone() }).await.unwrap();
+    let before = repo.snapshot().await.unwrap();
+    let result = merge(&before, &file);
+    assert_eq!(result.removed, vec![("districts".to_string(), erased.key())]);
+    assert_eq!(result.changes.districts.len(), 3, "two renamed, one added");
+    let lost: Vec<&str> = result.conflicts.iter().map(|c| c.store.as_str()).collect();
+    assert_eq!(lost, ["districts", "settings"], "Nord (lokal) lost, and so did the seeded settings");
+    repo.apply_import(&before, &result, file.max_stamp().as_ref()).await.unwrap();
 
     let mut after = repo.snapshot().await.unwrap();
     after.canonicalize();
-    let mut want = merged.clone();
-    want.canonicalize();
-    assert_eq!(after, want, "the merged state is stored");
+    assert_eq!(after, result.merged(&before), "the merged state is stored");
+    assert!(after.records.districts.iter().any(|d| d.meta.id == syd.meta.id && d.name == "Syd (fjern)"));
     assert!(repo.can_undo_import().await.unwrap());
 
     assert!(repo.undo_import().await.unwrap());
     let mut restored = repo.snapshot().await.unwrap();
     restored.canonicalize();
-    let mut want: Snapshot = before;
+    let mut want = before;
     want.canonicalize();
     assert_eq!(restored, want, "undo restores the records, settings, tombstones and conflicts");
-    assert!(restored.records.districts.contains(&kept));
     assert!(!repo.can_undo_import().await.unwrap());
     assert!(!repo.undo_import().await.unwrap(), "nothing left to undo");
     drop(repo);

@@ -14,8 +14,9 @@ use super::error::StorageError;
 use super::repo::{Repo, KV_CLOCK, KV_SETTINGS};
 use crate::domain::*;
 use crate::sync::format::{with_stores, Conflict, Records, Snapshot, Stamped, Tombstone};
+use crate::sync::merge::MergeResult;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// kv key of the erased records' tombstones.
 pub const KV_TOMBSTONES: &str = "tombstones";
@@ -37,41 +38,45 @@ struct Undo {
     conflicts: Vec<Conflict>,
 }
 
-/// Stage the writes that turn the records of `from` into those of `to`, noting in `undo` what
-/// they overwrite, remove and add.
-fn stage_records(change: &mut Change, from: &Records, to: &Records, undo: &mut Undo) -> Result<(), StorageError> {
-    fn one<R: Record + PartialEq>(
+/// Stage the writes of a merge (its changed and added records, the removal of erased ones),
+/// noting in `undo` the records they overwrite or remove, as they were, and the ids they add.
+fn stage_records(change: &mut Change, local: &Records, result: &MergeResult, undo: &mut Undo) -> Result<(), StorageError> {
+    fn one<R: Record>(
         change: &mut Change,
-        from: &[R],
-        to: &[R],
+        local: &[R],
+        changes: &[R],
+        removed: &HashSet<&str>,
         before: &mut Vec<R>,
         added: &mut BTreeMap<String, Vec<String>>,
     ) -> Result<(), StorageError> {
-        let mut old: HashMap<String, &R> = from.iter().map(|r| (r.key(), r)).collect();
-        for r in to {
+        if changes.is_empty() && removed.is_empty() {
+            return Ok(());
+        }
+        let mut old: HashMap<String, &R> = local.iter().map(|r| (r.key(), r)).collect();
+        for r in changes {
             let key = r.key();
+            change.put(r)?;
             match old.remove(&key) {
-                Some(o) if o == r => {}
-                Some(o) => {
-                    change.put(r)?;
-                    before.push(o.clone());
-                }
-                None => {
-                    change.put(r)?;
-                    added.entry(R::STORE.to_string()).or_default().push(key);
-                }
+                Some(o) => before.push(o.clone()),
+                None => added.entry(R::STORE.to_string()).or_default().push(key),
             }
         }
-        for (key, o) in old {
-            change.delete::<R>(&key);
-            before.push(o.clone());
+        for key in removed {
+            change.delete::<R>(key);
+            before.extend(old.get(*key).map(|o| (*o).clone()));
         }
         Ok(())
     }
     macro_rules! each {
-        ($($field:ident : $ty:ty),* $(,)?) => {
-            $(one(change, &from.$field, &to.$field, &mut undo.before.$field, &mut undo.added)?;)*
-        };
+        ($($field:ident : $ty:ty),* $(,)?) => {$({
+            let removed: HashSet<&str> = result
+                .removed
+                .iter()
+                .filter(|(s, _)| s == <$ty as Record>::STORE)
+                .map(|(_, id)| id.as_str())
+                .collect();
+            one(change, &local.$field, &result.changes.$field, &removed, &mut undo.before.$field, &mut undo.added)?;
+        })*};
     }
     with_stores!(each);
     Ok(())
@@ -108,10 +113,11 @@ impl Repo {
         })
     }
 
-    /// Replace `local` (what [`Repo::snapshot`] returned) by `merged` in one transaction, keep
-    /// what [`Repo::undo_import`] needs, and move the clock past `newest` (the file's newest
-    /// stamp), so later local edits outrank everything imported.
-    pub async fn apply_import(&self, local: &Snapshot, merged: &Snapshot, newest: Option<&Stamp>) -> Result<(), StorageError> {
+    /// Apply `result`, the merge of a file into `local` (what [`Repo::snapshot`] returned), in
+    /// one transaction: write its changes, keep what [`Repo::undo_import`] needs, and move the
+    /// clock past `newest` (the file's newest stamp), so later local edits outrank everything
+    /// imported.
+    pub async fn apply_import(&self, local: &Snapshot, result: &MergeResult, newest: Option<&Stamp>) -> Result<(), StorageError> {
         let mut change = Change::new();
         let mut undo = Undo {
             settings: local.settings.clone(),
@@ -119,8 +125,8 @@ impl Repo {
             conflicts: local.conflicts.clone(),
             ..Undo::default()
         };
-        stage_records(&mut change, &local.records, &merged.records, &mut undo)?;
-        stage_kv(&mut change, &merged.settings, &merged.tombstones, &merged.conflicts)?;
+        stage_records(&mut change, &local.records, result, &mut undo)?;
+        stage_kv(&mut change, &result.settings, &result.tombstones, &result.conflict_list)?;
         change.kv(KV_UNDO, &undo)?;
         let mut clock = self.clock.borrow().clone();
         if let Some(stamp) = newest {

@@ -78,12 +78,57 @@ impl Preview {
     }
 }
 
-/// The merged data, the preview, and the conflict entries this import adds.
+/// What an import does to the device's data: only what changes, so applying it writes (and
+/// undo keeps) just that; [`MergeResult::merged`] gives the whole merged data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergeResult {
-    pub merged: Snapshot,
+    /// The records the import adds or changes, as merged (per store, sorted by id).
+    pub changes: Records,
+    /// The device's records that erasures remove.
+    pub removed: Vec<RecordKey>,
+    /// The settings, tombstones and whole conflict list after the merge.
+    pub settings: Option<Stamped<Settings>>,
+    pub tombstones: Vec<Tombstone>,
+    pub conflict_list: Vec<Conflict>,
     pub preview: Preview,
+    /// The conflict entries this import adds.
     pub conflicts: Vec<Conflict>,
+}
+
+impl MergeResult {
+    /// The device's data after the import: `local` (what was merged into) with the changes.
+    pub fn merged(&self, local: &Snapshot) -> Snapshot {
+        self.clone().apply(local.clone())
+    }
+
+    /// [`Self::merged`], taking both.
+    pub fn apply(self, local: Snapshot) -> Snapshot {
+        let removed: HashSet<(&str, &str)> =
+            self.removed.iter().map(|(s, i)| (s.as_str(), i.as_str())).collect();
+        fn one<T: Record>(list: &mut Vec<T>, changes: Vec<T>, removed: &HashSet<(&str, &str)>) {
+            let changed: HashSet<String> = changes.iter().map(Record::key).collect();
+            list.retain(|r| {
+                let key = r.key();
+                !changed.contains(&key) && !removed.contains(&(T::STORE, key.as_str()))
+            });
+            list.extend(changes);
+        }
+        let (mut records, changes) = (local.records, self.changes);
+        macro_rules! each {
+            ($($field:ident : $ty:ty),* $(,)?) => {
+                $(one(&mut records.$field, changes.$field, &removed);)*
+            };
+        }
+        with_stores!(each);
+        let mut merged = Snapshot {
+            records,
+            settings: self.settings,
+            tombstones: self.tombstones,
+            conflicts: self.conflict_list,
+        };
+        merged.canonicalize();
+        merged
+    }
 }
 
 /// Merge an imported document into the local snapshot (see the module doc for the rules).
@@ -205,6 +250,7 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
             ..Preview::default()
         },
         conflicts: Vec::new(),
+        removed: Vec::new(),
     };
     for c in local.conflicts.iter().chain(incoming.conflicts) {
         if !cx.erased.contains(&(c.store.clone(), c.id.clone())) {
@@ -220,25 +266,16 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
             );
         }
     }
-    let records = merge_records(&local.records, incoming.records, &mut cx);
+    let changes = merge_records(&local.records, incoming.records, &mut cx);
     let settings = merge_settings(&local.settings, incoming.settings, &mut cx);
     // Entries of records neither side holds (e.g. from a scoped file) stay as they are.
     let rest: Vec<RecordKey> = cx.pool.keys().cloned().collect();
     for (store, id) in rest {
         cx.settle(&store, &id, None);
     }
-    let mut merged = Snapshot {
-        records,
-        settings,
-        tombstones: tombs
-            .into_iter()
-            .map(|((store, id), stamp)| Tombstone { store, id, stamp })
-            .collect(),
-        conflicts: std::mem::take(&mut cx.conflicts),
-    };
-    merged.canonicalize();
-    let conflicts = merged
-        .conflicts
+    let mut conflict_list = std::mem::take(&mut cx.conflicts);
+    conflict_list.sort_by_cached_key(Conflict::key);
+    let conflicts = conflict_list
         .iter()
         .filter(|c| !cx.local_keys.contains(&c.key()))
         .cloned()
@@ -253,8 +290,16 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
     ] {
         list.sort();
     }
+    cx.removed.sort();
     MergeResult {
-        merged,
+        changes,
+        removed: cx.removed,
+        settings,
+        tombstones: tombs
+            .into_iter()
+            .map(|((store, id), stamp)| Tombstone { store, id, stamp })
+            .collect(),
+        conflict_list,
         preview,
         conflicts,
     }

@@ -19,6 +19,8 @@ pub(super) struct Cx {
     pub(super) local_keys: HashSet<(String, String, String, String)>,
     pub(super) preview: Preview,
     pub(super) conflicts: Vec<Conflict>,
+    /// Records of the device that erasures remove.
+    pub(super) removed: Vec<RecordKey>,
 }
 
 impl Cx {
@@ -217,56 +219,63 @@ enum Status {
     LocalOnly,
 }
 
+/// Merge one store. Returns the records the import adds or changes (merged, sorted by id);
+/// records of the device that are erased go to `cx.removed`, and every record of the file to
+/// the preview.
 pub(super) fn merge_store<T: Record + PartialEq>(
     local: &[T],
     incoming: &[T],
     cx: &mut Cx,
 ) -> Vec<T> {
     let mut theirs: HashMap<String, &T> = incoming.iter().map(|r| (r.key(), r)).collect();
-    let mut out: Vec<(T, Status)> = Vec::with_capacity(local.len() + theirs.len());
-    let store = T::STORE.to_string();
+    let mut changes = Vec::new();
     for l in local {
-        let key = (store.clone(), l.key());
+        let key = (T::STORE.to_string(), l.key());
         let other = theirs.remove(&key.1);
         if cx.erased.contains(&key) {
+            cx.removed.push(key);
             continue;
         }
-        match other {
-            Some(i) if i == l => out.push((l.clone(), Status::Merged { changed: false })),
+        let (merged, status) = match other {
+            None => (None, Status::LocalOnly),
+            Some(i) if i == l => (None, Status::Merged { changed: false }),
             Some(i) => {
                 let m = merge_record(l, i, cx);
                 let changed = m != *l;
-                out.push((m, Status::Merged { changed }));
+                (changed.then_some(m), Status::Merged { changed })
             }
-            None => out.push((l.clone(), Status::LocalOnly)),
-        }
+        };
+        cx.note(key, merged.as_ref().unwrap_or(l), status);
+        changes.extend(merged);
     }
     let mut fresh: Vec<(String, &T)> = theirs.into_iter().collect();
     fresh.sort_by(|a, b| a.0.cmp(&b.0));
     for (id, i) in fresh {
-        let key = (store.clone(), id);
+        let key = (T::STORE.to_string(), id);
         if cx.erased.contains(&key) {
             cx.preview.unchanged.push(key);
         } else {
-            out.push((i.clone(), Status::New));
+            cx.note(key, i, Status::New);
+            changes.push(i.clone());
         }
     }
-    let mut records = Vec::with_capacity(out.len());
-    for (r, status) in out {
-        let id = r.key();
-        let new_conflict = cx.pool.contains_key(&(store.clone(), id.clone()))
-            && cx.settle(&store, &id, Some((values(&r), r.revs(), r.bases())));
-        let key = (store.clone(), id);
+    changes.sort_by_cached_key(|r| r.key());
+    changes
+}
+
+impl Cx {
+    /// Settle the pooled losers of a record against its merged state and sort it into the preview.
+    fn note<T: Record>(&mut self, key: RecordKey, r: &T, status: Status) {
+        let new_conflict = self.pool.contains_key(&key)
+            && self.settle(&key.0, &key.1, Some((values(r), r.revs(), r.bases())));
         match status {
-            Status::New => cx.preview.new.push(key),
-            _ if new_conflict => cx.preview.conflicting.push(key),
-            Status::Merged { changed: true } => cx.preview.changed.push(key),
-            Status::Merged { changed: false } => cx.preview.unchanged.push(key),
+            Status::New => self.preview.new.push(key),
+            _ if new_conflict => self.preview.conflicting.push(key),
+            Status::Merged { changed: true } => self.preview.changed.push(key),
+            Status::Merged { changed: false } => self.preview.unchanged.push(key),
             Status::LocalOnly => {}
         }
-        records.push(r);
     }
-    records
 }
 
 macro_rules! merge_all {

@@ -46,11 +46,12 @@ async fn apply(state: AppState, doc: ExportDoc) -> Step {
         Ok(s) => s,
         Err(e) => return Step::Failed(e.to_string()),
     };
-    let merged = merge(&local, &doc).merged;
-    if let Err(e) = repo.apply_import(&local, &merged, doc.max_stamp().as_ref()).await {
+    let result = merge(&local, &doc);
+    if let Err(e) = repo.apply_import(&local, &result, doc.max_stamp().as_ref()).await {
         return Step::Failed(e.to_string());
     }
     // What was just written is what the registers now hold: show it without reading it back.
+    let merged = result.apply(local);
     let settings = merged.settings.map(|s| s.value).unwrap_or_default();
     state.show(settings, merged.records);
     Step::Done(text::IMPORT_APPLIED.into())
