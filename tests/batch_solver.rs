@@ -275,6 +275,21 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Generated scarce instances bind person and group capacities at once, where
+    /// the search bans pairs by reduced cost deep in the tree.
+    #[test]
+    fn generated_small_instances_equal_brute_force(seed in 0u64..100_000, scarce: bool, cases in 1usize..=7, persons in 1usize..=6) {
+        let inst = generate(GenParams { cases, persons, scarce, seed });
+        let sol = run(&inst).unwrap();
+        check_valid(&inst, &sol);
+        prop_assert!(sol.optimal);
+        prop_assert_eq!(Some((sol.placed, sol.objective)), brute_force(&inst));
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]

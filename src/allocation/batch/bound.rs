@@ -154,6 +154,10 @@ pub(crate) struct Relaxation {
     /// cardinality constraint is dualised with the free multiplier `t` (valid
     /// because no assignment places more).
     pub card: Option<i64>,
+    /// Pairs `case * n_persons + person` excluded at the node: no completion using
+    /// one beats the incumbent (see `Search::fix_by_reduced_cost`), so the
+    /// knapsacks leave them out.
+    pub banned: Vec<bool>,
 }
 
 impl Relaxation {
@@ -172,6 +176,7 @@ impl Relaxation {
             best_of_case: vec![(0.0, usize::MAX); m.n_cases()],
             touched: Vec::new(),
             card: None,
+            banned: vec![false; m.n_cases() * m.n_persons()],
         }
     }
 
@@ -205,6 +210,8 @@ impl Relaxation {
         let mu = Self::mu(m, mult, person);
         self.knap.items.clear();
         let t = mult.t;
+        let banned = &self.banned[..];
+        let row = |c: usize| c * m.n_persons() + person;
         let mut add = |c: usize, h: i64, p: f64| {
             if p > 0.0 {
                 self.knap.items.push(Item { h, p, case: c });
@@ -214,14 +221,14 @@ impl Relaxation {
         if t == 0.0 {
             for &(c, w) in &m.by_person[person] {
                 let h = m.p.hours[c];
-                if open[c] && c != skip && h <= cap {
+                if open[c] && c != skip && h <= cap && !banned[row(c)] {
                     add(c, h, w as f64 - mult.u[c] - mu * h as f64);
                 }
             }
         } else {
             for &(c, w) in &m.by_person[person] {
                 let h = m.p.hours[c];
-                if open[c] && c != skip && h <= cap {
+                if open[c] && c != skip && h <= cap && !banned[row(c)] {
                     add(c, h, w as f64 + t - mult.u[c] - mu * h as f64);
                 }
             }
@@ -252,7 +259,11 @@ impl Relaxation {
         for &j in &m.members[g] {
             let cap_j = load.rem_p[j].min(cap);
             for &(c, w) in &m.by_person[j] {
-                if !open[c] || c == skip || m.p.hours[c] > cap_j {
+                if !open[c]
+                    || c == skip
+                    || m.p.hours[c] > cap_j
+                    || self.banned[c * m.n_persons() + j]
+                {
                     continue;
                 }
                 let p = w as f64 + mult.t - mult.u[c];
@@ -411,7 +422,10 @@ impl Relaxation {
             }
         }
         let gt = if self.card.is_some() {
-            let chosen: u32 = (0..m.n_cases()).filter(|&c| open[c]).map(|c| self.picks[c]).sum();
+            let chosen: u32 = (0..m.n_cases())
+                .filter(|&c| open[c])
+                .map(|c| self.picks[c])
+                .sum();
             chosen as f64 - self.remaining(load)
         } else {
             0.0

@@ -56,6 +56,8 @@ struct Search<'a, 'l, 'c> {
     best: Load,
     nodes: u64,
     aborted: bool,
+    /// Pairs banned in `rel.banned`, in order, so that backtracking can lift them.
+    trail: Vec<usize>,
     start_ms: f64,
     limits: &'l mut Limits<'c>,
 }
@@ -151,6 +153,7 @@ fn run(m: &Model, limits: &mut Limits, start_ms: f64, best: Load, card: Option<i
         best,
         nodes: 0,
         aborted: false,
+        trail: Vec::new(),
         start_ms,
         limits,
     };
@@ -167,6 +170,8 @@ fn run(m: &Model, limits: &mut Limits, start_ms: f64, best: Load, card: Option<i
     let root = s.bound(&mut mult, ROOT_ITERATIONS, true);
     let root_bound = root.map_or(s.best.value, |l| safe_floor(l).max(s.best.value));
     if root.is_some() && !s.aborted {
+        s.fix_by_reduced_cost(&mult);
+        s.close_stuck();
         s.branch(&mut mult);
     }
     let optimal = !s.aborted;
@@ -301,9 +306,10 @@ impl Search<'_, '_, '_> {
         let stuck: Vec<usize> = (0..m.n_cases())
             .filter(|&c| {
                 self.open[c]
-                    && !m.by_case[c]
+                    && !m
+                        .by_case[c]
                         .iter()
-                        .any(|&(j, _)| self.load.fits(m.p, m.p.hours[c], j))
+                        .any(|&(j, _)| self.allowed(c, j) && self.load.fits(m.p, m.p.hours[c], j))
             })
             .collect();
         for &c in &stuck {
@@ -323,7 +329,7 @@ impl Search<'_, '_, '_> {
         let h = m.p.hours[c];
         let mut kids: Vec<(f64, usize)> = Vec::new();
         for &(j, _) in &m.by_case[c] {
-            if self.load.fits(m.p, h, j) {
+            if self.allowed(c, j) && self.load.fits(m.p, h, j) {
                 let b = self.rel.child_bound(m, &self.load, &self.open, mult, c, j);
                 if !self.prunable(b) {
                     kids.push((b, j));
@@ -362,12 +368,43 @@ impl Search<'_, '_, '_> {
         if self.out_of_time() {
             return;
         }
-        let stuck = self.close_stuck();
+        let mut stuck = self.close_stuck();
+        let mark = self.trail.len();
         if self.bound(mult, NODE_ITERATIONS, false).is_some() && !self.aborted {
+            self.fix_by_reduced_cost(mult);
+            stuck.extend(self.close_stuck());
             self.branch(mult);
         }
         for c in stuck {
             self.open[c] = true;
+        }
+        for k in self.trail.drain(mark..) {
+            self.rel.banned[k] = false;
+        }
+    }
+
+    fn allowed(&self, case: usize, person: usize) -> bool {
+        !self.rel.banned[case * self.m.n_persons() + person]
+    }
+
+    /// Reduced-cost fixing: bans every open pair whose child bound (the bound with
+    /// the pair forced, at the node's multipliers) cannot beat the incumbent, for
+    /// the node's whole subtree. The search then neither branches on such a pair
+    /// nor lets a knapsack choose it, which tightens the bound below.
+    fn fix_by_reduced_cost(&mut self, mult: &Multipliers) {
+        let m = self.m;
+        for c in (0..m.n_cases()).filter(|&c| self.open[c]) {
+            for &(j, _) in &m.by_case[c] {
+                if !self.allowed(c, j) || !self.load.fits(m.p, m.p.hours[c], j) {
+                    continue;
+                }
+                let b = self.rel.child_bound(m, &self.load, &self.open, mult, c, j);
+                if self.prunable(b) {
+                    let k = c * m.n_persons() + j;
+                    self.rel.banned[k] = true;
+                    self.trail.push(k);
+                }
+            }
         }
     }
 }
