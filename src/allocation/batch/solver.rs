@@ -9,6 +9,11 @@
 //! from the parent's multipliers (reduced-cost fixing with one knapsack re-solve),
 //! which prunes most of them without visiting them; the rest are visited best
 //! bound first, so ties resolve by person order and the search is deterministic.
+//! Before branching, every open pair gets the same test, and a pair that cannot
+//! beat the incumbent is banned for the whole subtree (reduced-cost fixing), which
+//! shrinks the knapsacks and so tightens the bound of every node below. Each node
+//! also turns its relaxed solution into a feasible one (Lagrangian heuristic),
+//! since a better incumbent prunes and fixes more.
 //!
 //! The search runs in up to three phases, all with this machinery:
 //! 1. the combined objective `placed · big + score`, for at most [`PLAIN_NODES`]
@@ -23,6 +28,7 @@
 
 use super::bound::{initial_multipliers, Multipliers, Relaxation};
 use super::greedy;
+use super::instance::Problem;
 use super::state::{Load, Model};
 
 /// When to stop searching. `clock` returns milliseconds from any fixed origin
@@ -43,10 +49,14 @@ pub(crate) struct Outcome {
     pub nodes: u64,
 }
 
-const ROOT_ITERATIONS: usize = 400;
+const ROOT_ITERATIONS: usize = 3000;
+/// Non-improving subgradient iterations before the step length halves: at the
+/// root, where good multipliers pay off in every node below, the schedule is slow.
+const ROOT_STALL: usize = 20;
+const NODE_STALL: usize = 6;
 const NODE_ITERATIONS: usize = 40;
 /// Nodes of the plain search before the count is settled separately.
-const PLAIN_NODES: u64 = 4000;
+const PLAIN_NODES: u64 = 500;
 
 struct Search<'a, 'l, 'c> {
     m: &'a Model<'a>,
@@ -75,7 +85,7 @@ pub(crate) fn solve(m: &Model, mut limits: Limits) -> Outcome {
     // instances within a few hundred nodes.
     let node_limit = limits.node_limit;
     limits.node_limit = node_limit.min(PLAIN_NODES);
-    let plain = run(m, &mut limits, start_ms, greedy::initial(m), None);
+    let plain = run(m, &mut limits, start_ms, initial(m), None);
     limits.node_limit = node_limit.saturating_sub(plain.nodes);
     if plain.optimal || plain.nodes > node_limit {
         return plain;
@@ -83,11 +93,7 @@ pub(crate) fn solve(m: &Model, mut limits: Limits) -> Outcome {
 
     // Phase 2: the most cases that can be placed at all, scores ignored (every
     // pair weighs 1). Its bound and search see only the bin-packing question.
-    let mut count_problem = m.p.clone();
-    count_problem.big = 1;
-    for list in &mut count_problem.by_case {
-        list.iter_mut().for_each(|e| e.1 = 0);
-    }
+    let count_problem = count_problem(m);
     let cm = Model::new(&count_problem);
     let mut count_start = transfer(&cm, &plain.best);
     let count_greedy = greedy::initial(&cm);
@@ -128,6 +134,30 @@ pub(crate) fn solve(m: &Model, mut limits: Limits) -> Outcome {
         nodes: nodes + scored.nodes,
         ..scored
     }
+}
+
+/// The first incumbent: the better of the greedy solution and the greedy solution
+/// of the placed count alone, improved for its score. The latter packs more cases
+/// when capacity is scarce, which the pruning depends on.
+fn initial(m: &Model) -> Load {
+    let best = greedy::initial(m);
+    let mut packed = transfer(m, &greedy::initial(&Model::new(&count_problem(m))));
+    greedy::improve(m, &mut packed);
+    if packed.value > best.value {
+        packed
+    } else {
+        best
+    }
+}
+
+/// The problem of placing the most cases, scores ignored (every pair weighs 1).
+fn count_problem(m: &Model) -> Problem {
+    let mut p = m.p.clone();
+    p.big = 1;
+    for list in &mut p.by_case {
+        list.iter_mut().for_each(|e| e.1 = 0);
+    }
+    p
 }
 
 /// The same pairs as `load`, as an assignment of the model `m`.
@@ -232,7 +262,7 @@ impl Search<'_, '_, '_> {
             } else {
                 stall += 1;
             }
-            if stall >= 6 {
+            if stall >= if heuristic { ROOT_STALL } else { NODE_STALL } {
                 lambda *= 0.5;
                 stall = 0;
             }
@@ -259,6 +289,14 @@ impl Search<'_, '_, '_> {
         mult.clone_from(&best_mult);
         if !at_best {
             self.rel.evaluate(m, &self.load, &self.open, mult);
+        }
+        if !heuristic {
+            // A node's own Lagrangian heuristic: a better incumbent prunes and fixes more.
+            let candidate = self.relaxed_solution(true);
+            self.offer(&candidate);
+            if self.prunable(best_l.min(self.rel.value)) {
+                return None;
+            }
         }
         Some(best_l.min(self.rel.value))
     }
@@ -306,8 +344,7 @@ impl Search<'_, '_, '_> {
         let stuck: Vec<usize> = (0..m.n_cases())
             .filter(|&c| {
                 self.open[c]
-                    && !m
-                        .by_case[c]
+                    && !m.by_case[c]
                         .iter()
                         .any(|&(j, _)| self.allowed(c, j) && self.load.fits(m.p, m.p.hours[c], j))
             })
