@@ -41,7 +41,24 @@ self.addEventListener('activate', (event) => {
       await self.clients.claim();
     })(),
   );
+  // Lazy wasm modules (code splitting): not part of the install, so the first visit transfers
+  // only the app shell. Warm them in the background once this version is in charge; whatever
+  // this misses is cached on first use (cacheFirst).
+  if (BUILD && BUILD.lazy) warmLazy();
 });
+
+async function warmLazy() {
+  const cache = await caches.open(CACHE);
+  for (const f of BUILD.lazy) {
+    if (await cache.match(url(f))) continue;
+    try {
+      const res = await fetch(url(f));
+      if (res.ok) await cache.put(url(f), res);
+    } catch {
+      return; // offline: cacheFirst fills the gaps later
+    }
+  }
+}
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
@@ -65,7 +82,11 @@ self.addEventListener('fetch', (event) => {
 async function cacheFirst(req) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(req, { ignoreSearch: false });
-  return hit || fetch(req);
+  if (hit) return hit;
+  const res = await fetch(req);
+  const path = new URL(req.url).pathname.slice(new URL(self.registration.scope).pathname.length);
+  if (res.ok && BUILD.lazy && BUILD.lazy.includes(path)) await cache.put(req, res.clone());
+  return res;
 }
 
 // App shell: a navigation gets this version's index.html (matching the cached, hashed assets),

@@ -2,6 +2,7 @@
 // Usage: node tools/icons.mjs   (re-run after editing public/icons/*.svg; commit the PNGs)
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -26,6 +27,10 @@ try {
     await page.setContent(
       `<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
     await page.screenshot({ path: path.join(icons, out), omitBackground: true });
+    // Flat artwork: a palette PNG is a quarter of the size (issue #2, size budget).
+    // Needs Debian's pngquant (apt-get install pngquant).
+    execFileSync('pngquant', ['--quality', '65-90', '--strip', '--speed', '1', '--force',
+      '--output', path.join(icons, out), path.join(icons, out)]);
     await page.close();
     console.log(`public/icons/${out} (${size}×${size})`);
   }

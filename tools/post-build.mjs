@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { injectPrecache } from './precache.mjs';
+import { splitWasm } from './split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -60,6 +61,12 @@ if (problems.length) {
 }
 await writeFile(indexPath, html);
 if (moved) console.log(`post-build: moved ${moved} inline script(s) to external files (CSP)`);
+
+// Code splitting when index.html builds with the `split` feature (tools/split.mjs).
+const source = await readFile(path.join(process.env.TRUNK_SOURCE_DIR || '.', 'index.html'), 'utf8');
+if (/data-cargo-features="[^"]*\bsplit\b/.test(source)) {
+  await splitWasm(staging, { release, base });
+}
 
 if (release) {
   const { version, files } = await injectPrecache(staging);

@@ -38,7 +38,10 @@ export async function injectPrecache(dir) {
     h.update(createHash('sha256').update(await readFile(path.join(dir, f))).digest()).update('\0');
   }
   const version = h.digest('hex').slice(0, 16);
-  const build = { version, files };
+  // Code splitting (tools/split.mjs): the lazy wasm modules are not part of the install; the
+  // worker caches each on first use and warms the rest in the background once active.
+  const isLazy = (f) => /^(chunk|split)_.*\.wasm$/.test(f);
+  const build = { version, files: files.filter((f) => !isLazy(f)), lazy: files.filter(isLazy) };
   await writeFile(swPath, sw.replace(PLACEHOLDER, JSON.stringify(build)));
   return build;
 }

@@ -6,7 +6,7 @@ use crate::ui::state::{AppState, Loaded};
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy, LazyRoute};
 
 /// The IndexedDB database of the real workspace.
 pub const DB_NAME: &str = "fordeling";
@@ -41,18 +41,18 @@ fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <p class="empty">{text::NOT_FOUND}</p> }>
                     <Route path=path!("/") view=overview::Overview/>
-                    <Route path=path!("/sager") view=cases::CaseList/>
-                    <Route path=path!("/sager/ny") view=cases::CaseNew/>
-                    <Route path=path!("/sager/:id") view=cases::CasePage/>
-                    <Route path=path!("/sager/:id/rediger") view=cases::CaseEdit/>
-                    <Route path=path!("/kontaktpersoner") view=providers::ProvidersPage/>
-                    <Route path=path!("/udvalg") view=committee::CommitteePage/>
-                    <Route path=path!("/udvalg/:id") view=committee::MeetingPage/>
-                    <Route path=path!("/udvalg/:id/referat") view=committee::MinutesPage/>
-                    <Route path=path!("/opfoelgning") view=followup::FollowupPage/>
-                    <Route path=path!("/evaluering") view=evaluation::EvaluationPage/>
-                    <Route path=path!("/data") view=data::DataPage/>
-                    <Route path=path!("/indstillinger") view=settings::SettingsPage/>
+                    <Route path=path!("/sager") view={Lazy::<CaseListRoute>::new()}/>
+                    <Route path=path!("/sager/ny") view={Lazy::<CaseNewRoute>::new()}/>
+                    <Route path=path!("/sager/:id") view={Lazy::<CasePageRoute>::new()}/>
+                    <Route path=path!("/sager/:id/rediger") view={Lazy::<CaseEditRoute>::new()}/>
+                    <Route path=path!("/kontaktpersoner") view={Lazy::<ProvidersRoute>::new()}/>
+                    <Route path=path!("/udvalg") view={Lazy::<CommitteeRoute>::new()}/>
+                    <Route path=path!("/udvalg/:id") view={Lazy::<MeetingRoute>::new()}/>
+                    <Route path=path!("/udvalg/:id/referat") view={Lazy::<MinutesRoute>::new()}/>
+                    <Route path=path!("/opfoelgning") view={Lazy::<FollowupRoute>::new()}/>
+                    <Route path=path!("/evaluering") view={Lazy::<EvaluationRoute>::new()}/>
+                    <Route path=path!("/data") view={Lazy::<DataRoute>::new()}/>
+                    <Route path=path!("/indstillinger") view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>
         </Router>
@@ -98,4 +98,39 @@ fn UpdatePrompt() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// A page whose code is loaded on first visit: with the `split` feature its view is a split point
+/// (`#[lazy_route]`, cut out of the main wasm by wasm-split-cli, see tools/split.sh); without it
+/// the same route is an ordinary async view in the one binary (trunk serve, tests).
+macro_rules! lazy_page {
+    ($($route:ident => $($page:ident)::+;)*) => {$(
+        struct $route;
+        #[cfg(feature = "split")]
+        #[leptos_router::lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self { $route }
+            fn view(_this: Self) -> AnyView { view! { <$($page)::+/> }.into_any() }
+        }
+        #[cfg(not(feature = "split"))]
+        impl LazyRoute for $route {
+            fn data() -> Self { $route }
+            async fn view(_this: Self) -> AnyView { view! { <$($page)::+/> }.into_any() }
+        }
+    )*};
+}
+
+lazy_page! {
+    CaseListRoute => cases::CaseList;
+    CaseNewRoute => cases::CaseNew;
+    CasePageRoute => cases::CasePage;
+    CaseEditRoute => cases::CaseEdit;
+    ProvidersRoute => providers::ProvidersPage;
+    CommitteeRoute => committee::CommitteePage;
+    MeetingRoute => committee::MeetingPage;
+    MinutesRoute => committee::MinutesPage;
+    FollowupRoute => followup::FollowupPage;
+    EvaluationRoute => evaluation::EvaluationPage;
+    DataRoute => data::DataPage;
+    SettingsRoute => settings::SettingsPage;
 }

@@ -111,7 +111,7 @@ pub fn DateInput(
         if typed.is_empty() {
             form.inspect(|f| f.mark_bad(name, false));
             on_change.run(None);
-        } else if let Ok(d) = NaiveDate::parse_from_str(&typed, "%Y-%m-%d") {
+        } else if let Some(d) = text::parse_iso_date(&typed) {
             form.inspect(|f| f.mark_bad(name, false));
             on_change.run(Some(d));
         } else {
@@ -123,7 +123,7 @@ pub fn DateInput(
             <Label label name required/>
             <input id=field_id(name) name=name type="date" aria-invalid=invalid(name) aria-required=required.then_some("true")
                 aria-describedby=format!("{name}-error")
-                prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                prop:value=move || value.get().map(text::iso_date).unwrap_or_default()
                 on:change=on_input/>
             <FieldMessage name/>
         </div>

@@ -7,7 +7,7 @@ use crate::domain::lifecycle::LifecycleError;
 use crate::domain::org::CommitteeRole;
 use crate::domain::person::Gender;
 use crate::domain::{Problem, ProviderKind, Routing};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 pub const APP_NAME: &str = "Fordeling";
 pub const APP_TAGLINE: &str = "Kontaktpersonordningen";
@@ -253,8 +253,31 @@ pub fn age_years(age: u32) -> String {
     format!("{age} år")
 }
 
+// Dates by hand rather than chrono's `format`/`parse_from_str`: those pull in chrono's whole
+// strftime machinery (issue #2, size budget).
+
+/// 24-12-2026
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
+    format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
+}
+
+/// 24-12-2026 14:05
+pub fn date_time(t: NaiveDateTime) -> String {
+    format!("{} {:02}:{:02}", date(t.date()), t.hour(), t.minute())
+}
+
+/// 2026-12-24, the value of an `<input type="date">`.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Reads an `<input type="date">` value (YYYY-MM-DD).
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 pub fn hours(h: f64) -> String {

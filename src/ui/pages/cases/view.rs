@@ -62,7 +62,7 @@ fn StatusPanel(case: Case) -> impl IntoView {
     let state = use_state();
     let problem = RwSignal::new(None::<String>);
     let start = RwSignal::new(String::new());
-    let end_date = RwSignal::new(state.today.format("%Y-%m-%d").to_string());
+    let end_date = RwSignal::new(text::iso_date(state.today));
     let end_reason = RwSignal::new(format!("{:?}", EndReason::GoalsMet));
     let case = StoredValue::new(case);
 
@@ -71,7 +71,7 @@ fn StatusPanel(case: Case) -> impl IntoView {
         let mut next = old.clone();
         let moved = match to {
             CaseStatus::Ended => {
-                let date = chrono::NaiveDate::parse_from_str(&end_date.get_untracked(), "%Y-%m-%d").ok();
+                let date = text::parse_iso_date(&end_date.get_untracked());
                 let reason = EndReason::ALL.iter().find(|r| format!("{r:?}") == end_reason.get_untracked()).copied();
                 match (date, reason) {
                     (Some(date), Some(reason)) => lifecycle::end(&mut next, Ending { date, reason }),
@@ -79,7 +79,7 @@ fn StatusPanel(case: Case) -> impl IntoView {
                 }
             }
             CaseStatus::Active => {
-                next.start_date = chrono::NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d").ok().or(next.start_date);
+                next.start_date = text::parse_iso_date(&start.get_untracked()).or(next.start_date);
                 lifecycle::move_to(&mut next, to)
             }
             _ => lifecycle::move_to(&mut next, to),
@@ -169,7 +169,7 @@ fn AuditTrail(case_id: crate::domain::CaseId) -> impl IntoView {
                     <For each=move || decisions.get() key=|d| d.meta.id let:d>
                         <li>
                             <strong>{name_in(state.persons, &d.person.to_string(), |p| p.name.clone())}</strong>
-                            {format!(" · {} · {}", d.decided_at.format("%d-%m-%Y %H:%M"), d.decided_by)}
+                            {format!(" · {} · {}", text::date_time(d.decided_at), d.decided_by)}
                             {d.recommended.filter(|r| *r != d.person).map(|r| view! {
                                 <p class="muted">{format!("{}: {}", text::RECOMMENDED, name_in(state.persons, &r.to_string(), |p| p.name.clone()))}</p>
                             })}

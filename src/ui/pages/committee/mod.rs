@@ -21,7 +21,7 @@ pub use minutes::MinutesPage;
 pub fn CommitteePage() -> impl IntoView {
     let state = use_state();
     let navigate = use_navigate();
-    let date = RwSignal::new(state.today.format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(text::iso_date(state.today));
     let meetings = Memo::new(move |_| {
         let mut m: Vec<Meeting> = state.meetings.with(|m| m.iter().filter(|m| !m.meta.archived).cloned().collect());
         m.sort_by(|a, b| b.date.cmp(&a.date));
@@ -37,7 +37,7 @@ pub fn CommitteePage() -> impl IntoView {
     });
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(day) = chrono::NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else { return };
+        let Some(day) = text::parse_iso_date(&date.get_untracked()) else { return };
         let meeting = Meeting { meta: RecordMeta::new(MeetingId::new()), date: day, agenda: vec![], attendees: vec![], closed: false };
         let navigate = navigate.clone();
         spawn_local(async move {
