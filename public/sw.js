@@ -39,12 +39,13 @@ self.addEventListener('activate', (event) => {
         names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)),
       );
       await self.clients.claim();
+      // Lazy wasm modules (code splitting): not part of the install, so the first render needs
+      // only the app shell. Once this version is in charge, fetch the rest in the background
+      // (inside waitUntil, so the browser keeps the worker alive until every page works
+      // offline); whatever this misses is cached on first use (cacheFirst).
+      if (BUILD && BUILD.lazy) await warmLazy();
     })(),
   );
-  // Lazy wasm modules (code splitting): not part of the install, so the first visit transfers
-  // only the app shell. Warm them in the background once this version is in charge; whatever
-  // this misses is cached on first use (cacheFirst).
-  if (BUILD && BUILD.lazy) warmLazy();
 });
 
 async function warmLazy() {

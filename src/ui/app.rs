@@ -101,7 +101,7 @@ fn UpdatePrompt() -> impl IntoView {
 }
 
 /// A page whose code is loaded on first visit: with the `split` feature its view is a split point
-/// (`#[lazy_route]`, cut out of the main wasm by wasm-split-cli, see tools/split.sh); without it
+/// (`#[lazy_route]`, cut out of the main wasm by wasm-split-cli, see tools/split.mjs); without it
 /// the same route is an ordinary async view in the one binary (trunk serve, tests).
 macro_rules! lazy_page {
     ($($route:ident => $($page:ident)::+;)*) => {$(
