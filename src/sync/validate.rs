@@ -29,12 +29,6 @@ pub fn parse_and_validate(
     today: NaiveDate,
     known: &dyn Fn(&str, &str) -> bool,
 ) -> Result<ExportDoc, Vec<ImportProblem>> {
-    let one = |kind| {
-        vec![ImportProblem {
-            location: Location::default(),
-            kind,
-        }]
-    };
     if bytes.len() > MAX_BYTES {
         return Err(one(ProblemKind::TooLarge {
             size: bytes.len(),
@@ -52,18 +46,20 @@ pub fn parse_and_validate(
     located(bytes, today, known)
 }
 
+/// A file-wide problem, alone.
+fn one(kind: ProblemKind) -> Vec<ImportProblem> {
+    vec![ImportProblem {
+        location: Location::default(),
+        kind,
+    }]
+}
+
 /// The located checker: parse into a `Value` tree and check every part, collecting problems.
 fn located(
     bytes: &[u8],
     today: NaiveDate,
     known: &dyn Fn(&str, &str) -> bool,
 ) -> Result<ExportDoc, Vec<ImportProblem>> {
-    let one = |kind| {
-        vec![ImportProblem {
-            location: Location::default(),
-            kind,
-        }]
-    };
     // serde_json refuses nesting deeper than 128 levels, so hostile depth cannot overflow the stack.
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         one(ProblemKind::NotJson {
