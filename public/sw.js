@@ -42,7 +42,8 @@ self.addEventListener('activate', (event) => {
       // Lazy wasm modules (code splitting): not part of the install, so the first render needs
       // only the app shell. Once this version is in charge, fetch the rest in the background
       // (inside waitUntil, so the browser keeps the worker alive until every page works
-      // offline); whatever this misses is cached on first use (cacheFirst).
+      // offline). Whatever a lost connection leaves out is fetched at the next start of the
+      // app, or on first use (cacheFirst).
       if (BUILD && BUILD.lazy) await warmLazy();
     })(),
   );
@@ -74,6 +75,8 @@ self.addEventListener('fetch', (event) => {
 
   if (req.mode === 'navigate') {
     event.respondWith(navigate(req, reqUrl));
+    // Every start of the app completes the lazy modules a lost connection left out.
+    if (BUILD.lazy) event.waitUntil(warmLazy());
     return;
   }
   event.respondWith(cacheFirst(req));

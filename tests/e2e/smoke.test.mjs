@@ -1,9 +1,10 @@
 // Smoke test of the release build in dist/: loads, stays on 127.0.0.1, obeys the CSP, renders
-// <main>, and reloads offline from the service worker.  Run: ./x test  (or ./x build && node --test tests/e2e/)
+// <main>, reloads offline from the service worker, and opens every area offline.  Run: ./x test  (or ./x build && node --test tests/e2e/)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
 import {
-  assertClean, formatAxe, installServiceWorker, launchBrowser, runAxe, screenshots, startApp, waitForApp,
+  assertClean, DIST, formatAxe, installServiceWorker, launchBrowser, runAxe, screenshots, startApp, waitForApp,
 } from './lib/harness.mjs';
 
 test('smoke: load, CSP, offline reload', async (t) => {
@@ -48,5 +49,33 @@ test('smoke: load, CSP, offline reload', async (t) => {
       await context.setOffline(false);
     }
     assertClean(findings, 'offline reload');
+  });
+
+  await t.test('offline, every area opens (its lazy module comes from the cache)', async () => {
+    // The worker fetches the lazy modules after activation, and again at each start of the app
+    // for what a lost connection (the offline reload above) left out.
+    const lazy = (await readdir(DIST)).filter((f) => /^(chunk|split)_.*\.wasm$/.test(f));
+    assert.ok(lazy.length > 0, 'the build has lazy modules');
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForFunction(async (files) => {
+      const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('fordeling-')));
+      const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)));
+      return files.every((f) => have.has(f));
+    }, lazy, { timeout: 60_000, polling: 250 });
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await waitForApp(page);
+      const nav = page.getByRole('navigation');
+      for (const name of ['Sager', 'Kontaktpersoner og leverandører', 'Fordelingsudvalg', 'Opfølgning',
+        'Evaluering', 'Data', 'Indstillinger', 'Oversigt']) {
+        await nav.getByRole('link', { name, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 15_000 });
+      }
+    } finally {
+      await context.setOffline(false);
+    }
+    assertClean(findings, 'offline areas');
   });
 });
