@@ -58,11 +58,15 @@ test('smoke: load, CSP, offline reload', async (t) => {
     assert.ok(lazy.length > 0, 'the build has lazy modules');
     await page.reload();
     await waitForApp(page);
-    await page.waitForFunction(async (files) => {
-      const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('fordeling-')));
-      const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)));
-      return files.every((f) => have.has(f));
-    }, lazy, { timeout: 60_000, polling: 250 });
+    const missing = () => page.evaluate(async (files) => {
+      const name = (await caches.keys()).find((k) => k.startsWith('fordeling-'));
+      const have = new Set((await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.slice(1)));
+      return files.filter((f) => !have.has(f));
+    }, lazy);
+    for (let waited = 0; (await missing()).length > 0; waited += 250) {
+      assert.ok(waited < 60_000, `lazy modules still not cached: ${await missing()}`);
+      await page.waitForTimeout(250);
+    }
     await context.setOffline(true);
     try {
       await page.reload();
