@@ -100,37 +100,43 @@ fn UpdatePrompt() -> impl IntoView {
     }
 }
 
-/// A page whose code is loaded on first visit: with the `split` feature its view is a split point
-/// (`#[lazy_route]`, cut out of the main wasm by wasm-split-cli, see tools/split.mjs); without it
-/// the same route is an ordinary async view in the one binary (trunk serve, tests).
+/// A page whose code is loaded on first visit. With the `split` feature its view is a split point
+/// (cut out of the main wasm by wasm-split-cli, see tools/split.mjs) that may fail to load, e.g.
+/// offline before the service worker fetched it: the page then says so instead of the app
+/// stopping (Leptos's `#[lazy_route]` would panic), and the next visit tries again. Without the
+/// feature the same route is an ordinary async view in the one binary.
 macro_rules! lazy_page {
-    ($($route:ident => $($page:ident)::+;)*) => {$(
+    ($($route:ident($split:ident) => $($page:ident)::+;)*) => {$(
         struct $route;
         #[cfg(feature = "split")]
-        #[leptos_router::lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self { $route }
-            fn view(_this: Self) -> AnyView { view! { <$($page)::+/> }.into_any() }
+        #[leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $split() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+            Ok(view! { <$($page)::+/> }.into_any())
         }
         #[cfg(not(feature = "split"))]
+        async fn $split() -> Result<AnyView, std::convert::Infallible> {
+            Ok(view! { <$($page)::+/> }.into_any())
+        }
         impl LazyRoute for $route {
             fn data() -> Self { $route }
-            async fn view(_this: Self) -> AnyView { view! { <$($page)::+/> }.into_any() }
+            async fn view(_this: Self) -> AnyView {
+                $split().await.unwrap_or_else(|_| view! { <p class="empty" role="alert">{text::PAGE_NOT_LOADED}</p> }.into_any())
+            }
         }
     )*};
 }
 
 lazy_page! {
-    CaseListRoute => cases::CaseList;
-    CaseNewRoute => cases::CaseNew;
-    CasePageRoute => cases::CasePage;
-    CaseEditRoute => cases::CaseEdit;
-    ProvidersRoute => providers::ProvidersPage;
-    CommitteeRoute => committee::CommitteePage;
-    MeetingRoute => committee::MeetingPage;
-    MinutesRoute => committee::MinutesPage;
-    FollowupRoute => followup::FollowupPage;
-    EvaluationRoute => evaluation::EvaluationPage;
-    DataRoute => data::DataPage;
-    SettingsRoute => settings::SettingsPage;
+    CaseListRoute(case_list_view) => cases::CaseList;
+    CaseNewRoute(case_new_view) => cases::CaseNew;
+    CasePageRoute(case_page_view) => cases::CasePage;
+    CaseEditRoute(case_edit_view) => cases::CaseEdit;
+    ProvidersRoute(providers_view) => providers::ProvidersPage;
+    CommitteeRoute(committee_view) => committee::CommitteePage;
+    MeetingRoute(meeting_view) => committee::MeetingPage;
+    MinutesRoute(minutes_view) => committee::MinutesPage;
+    FollowupRoute(followup_view) => followup::FollowupPage;
+    EvaluationRoute(evaluation_view) => evaluation::EvaluationPage;
+    DataRoute(data_view) => data::DataPage;
+    SettingsRoute(settings_view) => settings::SettingsPage;
 }

@@ -32,6 +32,8 @@ pub const BAD_NUMBER: &str = "Skriv et tal, fx 7,5";
 pub const BAD_DATE: &str = "Skriv en dato som dd-mm-åååå";
 pub const REQUIRED_MARK: &str = " *";
 pub const NOT_FOUND: &str = "Siden findes ikke.";
+pub const PAGE_NOT_LOADED: &str =
+    "Siden kunne ikke hentes: enheden er offline, og siden er ikke gemt her endnu. Prøv igen, når der er forbindelse.";
 pub const RECORD_NOT_FOUND: &str = "Posten findes ikke (den kan være slettet på en anden enhed).";
 pub const UPDATE_READY: &str = "Ny version er klar — genindlæs";
 pub const OPEN_FAILED: &str = "Databasen kunne ikke åbnes. Luk andre faner med Fordeling, og prøv igen.";

@@ -64,7 +64,7 @@ const isLocal = (url) => {
  *   consoleErrors: console.error messages and uncaught page errors
  *   csp: Content-Security-Policy violations (securitypolicyviolation events + console reports)
  */
-export async function launchBrowser({ viewport = VIEWPORTS.laptop, bypassCSP = false } = {}) {
+export async function launchBrowser({ viewport = VIEWPORTS.laptop, bypassCSP = false, serviceWorkers = 'allow' } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'fordeling-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -73,7 +73,7 @@ export async function launchBrowser({ viewport = VIEWPORTS.laptop, bypassCSP = f
     viewport,
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
-    serviceWorkers: 'allow',
+    serviceWorkers,
     bypassCSP,
   });
   const findings = { external: [], consoleErrors: [], csp: [] };
