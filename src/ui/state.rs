@@ -78,10 +78,9 @@ impl AppState {
         state
     }
 
-    /// Put registers that are in the store (freshly read, or just written by an import) into
-    /// the signals, in key order as the store keeps them.
-    pub fn show(self, settings: Settings, mut r: Records) {
-        r.sort();
+    /// Put registers that are in the store into the signals. `r` comes in key order, as the
+    /// store keeps them: read from it, or an applied merge (`MergeResult::apply` sorts).
+    pub fn show(self, settings: Settings, r: Records) {
         self.settings.set(settings);
         self.districts.set(r.districts);
         self.schools.set(r.schools);
