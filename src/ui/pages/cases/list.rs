@@ -95,24 +95,39 @@ pub fn CaseList() -> impl IntoView {
         let concern_f: Option<ConcernId> = concern.get().parse().ok();
         let sort_by = SORTS.iter().find(|s| s.1 == sort.get()).map(|s| s.0).unwrap_or(Sort::Received);
         rows.with(|rows| {
-            let mut hits: Vec<&Row> = rows
-                .iter()
-                .filter(|r| q.is_empty() || r.search.contains(&q))
-                .filter(|r| status_f.is_empty() || format!("{:?}", r.status) == status_f)
-                .filter(|r| district_f.is_none() || r.district == district_f)
-                .filter(|r| legal_f.is_none() || r.legal_basis == legal_f)
-                .filter(|r| concern_f.is_none_or(|c| r.concerns.contains(&c)))
+            let mut hits: Vec<usize> = (0..rows.len())
+                .filter(|&i| {
+                    let r = &rows[i];
+                    (q.is_empty() || r.search.contains(&q))
+                        && (status_f.is_empty() || format!("{:?}", r.status) == status_f)
+                        && (district_f.is_none() || r.district == district_f)
+                        && (legal_f.is_none() || r.legal_basis == legal_f)
+                        && concern_f.is_none_or(|c| r.concerns.contains(&c))
+                })
                 .collect();
+            let row = |i: &usize| &rows[*i];
             match sort_by {
-                Sort::Received => hits.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.id.cmp(&b.id))),
-                Sort::Pseudonym => hits.sort_by_cached_key(|r| (r.pseudonym.to_lowercase(), r.id.clone())),
-                Sort::Status => hits.sort_by(|a, b| a.status.cmp(&b.status).then_with(|| b.received.cmp(&a.received))),
-                Sort::Age => hits.sort_by(|a, b| a.age.cmp(&b.age).then_with(|| a.id.cmp(&b.id))),
+                Sort::Received => hits.sort_by(|a, b| {
+                    let (a, b) = (row(a), row(b));
+                    b.received.cmp(&a.received).then_with(|| a.id.cmp(&b.id))
+                }),
+                Sort::Pseudonym => hits.sort_by_cached_key(|i| (row(i).pseudonym.to_lowercase(), row(i).id.clone())),
+                Sort::Status => hits.sort_by(|a, b| {
+                    let (a, b) = (row(a), row(b));
+                    a.status.cmp(&b.status).then_with(|| b.received.cmp(&a.received))
+                }),
+                Sort::Age => hits.sort_by(|a, b| {
+                    let (a, b) = (row(a), row(b));
+                    a.age.cmp(&b.age).then_with(|| a.id.cmp(&b.id))
+                }),
             }
-            hits.into_iter().cloned().collect::<Vec<Row>>()
+            // Positions in `rows`, not copies: only the rows on the page are cloned for the view.
+            hits
         })
     });
-    let page = move || matches.with(|m| m.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let page = move || {
+        matches.with(|m| rows.with(|rows| m.iter().take(shown.get()).map(|&i| rows[i].clone()).collect::<Vec<_>>()))
+    };
     let total = move || matches.with(Vec::len);
     let reset_page = move || shown.set(PAGE);
     let has_any = move || total() != 0;
