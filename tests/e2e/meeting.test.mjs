@@ -140,6 +140,29 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await page.goBack();
   });
 
+  await t.test('the case list searches, filters by status and concern, and sorts', async () => {
+    await nav(page, 'Sager');
+    const count = page.locator('p.count');
+    const names = () => page.locator('ul.cases .row-title').allTextContents();
+    await count.getByText('3 sager').waitFor();
+    await page.getByLabel('Søg på pseudonym eller sagsbehandler').fill('b.b');
+    await count.getByText('1 sager').waitFor();
+    assert.deepEqual(await names(), ['B.B.']);
+    await page.getByLabel('Søg på pseudonym eller sagsbehandler').fill('');
+    await field(page, 'Status').selectOption({ label: 'Fordelt' });
+    await count.getByText('1 sager').waitFor();
+    assert.deepEqual(await page.locator('ul.cases .status').allTextContents(), ['Fordelt']);
+    await field(page, 'Status').selectOption({ index: 0 });
+    await field(page, 'Problemstillinger').selectOption({ label: 'Skoleproblematikker' });
+    await count.getByText('3 sager').waitFor();
+    await field(page, 'Problemstillinger').selectOption({ label: 'Autisme' });
+    await page.getByText('Ingen sager').waitFor();
+    await field(page, 'Problemstillinger').selectOption({ index: 0 });
+    await field(page, 'Sortér efter').selectOption({ label: 'Pseudonym' });
+    await count.getByText('3 sager').waitFor();
+    assert.deepEqual(await names(), ['A.A.', 'B.B.', 'C.C.']);
+  });
+
   await t.test('the minutes print view lists the decision without more personal data', async () => {
     await nav(page, 'Fordelingsudvalg');
     await page.getByRole('link', { name: /^Møde / }).click();
