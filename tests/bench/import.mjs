@@ -1,7 +1,7 @@
 // Browser timing (not a test): importing a 10,000-case export into IndexedDB through the Data
 // screen — file to preview (parse, validate, merge in wasm) and "Anvend import" to done (one
 // transaction + reading the registers again) — first into an empty store, then 10,000 new cases
-// into the 10,000-case store. Run by `./x bench` after `./x build`. Single runs, printed.
+// into the 10,000-case store, then the first workspace again with 1,000 cases edited elsewhere. Run by `./x bench` after `./x build`. Single runs, printed.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,19 @@ const renewed = () => {
   return { ...stores, youths: youths.sort(byId), cases: cases.sort(byId) };
 };
 
+// The same workspace as exported by another device that edited 1,000 of its cases (a note
+// each, stamped by that device): the usual sync, where most records are already here.
+const EDITED = Math.min(1000, N);
+const editedElsewhere = () => {
+  const cases = structuredClone(stores.cases);
+  const t = Date.now();
+  for (const c of cases.slice(0, EDITED)) {
+    c.note = 'Opdateret på den anden enhed';
+    c.meta.revs.note = { t, c: 0, d: 'bench-other-device' };
+  }
+  return { ...stores, cases };
+};
+
 const app = await startApp();
 const b = await launchBrowser();
 const { page } = b;
@@ -50,6 +63,7 @@ try {
   await waitForApp(page);
   await timedImport(`${N} cases into an empty store`, stores);
   await timedImport(`${N} new cases into a ${N}-case store`, renewed());
+  await timedImport(`the same ${N}-case workspace with ${EDITED} cases edited on another device`, editedElsewhere());
 } finally {
   await b.close();
   await app.close();
