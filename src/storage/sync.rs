@@ -103,13 +103,13 @@ impl Repo {
             self.records(),
             self.settings_stamped(),
             db.kv_get::<Vec<Tombstone>>(KV_TOMBSTONES),
-            db.kv_get::<Vec<Conflict>>(KV_CONFLICTS),
+            self.conflicts(),
         );
         Ok(Snapshot {
             records: records?,
             settings: settings?,
             tombstones: tombstones?.unwrap_or_default(),
-            conflicts: conflicts?.unwrap_or_default(),
+            conflicts: conflicts?,
         })
     }
 
@@ -136,6 +136,11 @@ impl Repo {
         self.db.commit(change).await?;
         *self.clock.borrow_mut() = clock;
         Ok(())
+    }
+
+    /// The conflict list alone (without reading every record, as [`Repo::snapshot`] does).
+    pub async fn conflicts(&self) -> Result<Vec<Conflict>, StorageError> {
+        Ok(self.db.kv_get::<Vec<Conflict>>(KV_CONFLICTS).await?.unwrap_or_default())
     }
 
     /// Whether an import can be undone.

@@ -55,7 +55,7 @@ pub fn ConflictList() -> impl IntoView {
         version.track();
         state.cases.track();
         let repo = state.repo.get_value();
-        async move { repo.snapshot().await.map(|s| s.conflicts).unwrap_or_default() }
+        async move { repo.conflicts().await.unwrap_or_default() }
     });
     let problem = RwSignal::new(None::<String>);
     let resolve = move |c: Conflict, bring_back: bool| {
@@ -68,8 +68,8 @@ pub fn ConflictList() -> impl IntoView {
             }
             problem.set(None);
             let repo = state.repo.get_value();
-            if let Ok(s) = repo.snapshot().await {
-                let rest: Vec<Conflict> = s.conflicts.into_iter().filter(|x| x.key() != c.key()).collect();
+            if let Ok(list) = repo.conflicts().await {
+                let rest: Vec<Conflict> = list.into_iter().filter(|x| x.key() != c.key()).collect();
                 if repo.save_conflicts(&rest).await.is_ok() {
                     version.update(|v| *v += 1);
                 }
