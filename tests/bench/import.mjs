@@ -1,7 +1,8 @@
 // Browser timing (not a test): importing a 10,000-case export into IndexedDB through the Data
 // screen — file to preview (parse, validate, merge in wasm) and "Anvend import" to done (one
-// transaction + reading the registers again) — first into an empty store, then 10,000 new cases
-// into the 10,000-case store, then the first workspace again with 1,000 cases edited elsewhere. Run by `./x bench` after `./x build`. Single runs, printed.
+// transaction) — first into an empty store; then the usual sync into that 10,000-case store, the
+// same workspace back with 1,000 cases edited elsewhere; then the worst case, 10,000 new cases
+// into it. Run by `./x bench` after `./x build`. Single runs, printed.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,8 +63,8 @@ try {
   await page.goto(app.url);
   await waitForApp(page);
   await timedImport(`${N} cases into an empty store`, stores);
-  await timedImport(`${N} new cases into a ${N}-case store`, renewed());
   await timedImport(`the same ${N}-case workspace with ${EDITED} cases edited on another device`, editedElsewhere());
+  await timedImport(`${N} new cases into a ${N}-case store`, renewed());
 } finally {
   await b.close();
   await app.close();
