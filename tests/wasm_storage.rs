@@ -362,15 +362,26 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     theirs.settings = Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp.clone() });
     let file = export(&theirs, &Scope::Full, &DeviceId("other".into()), chrono::DateTime::from_timestamp_millis(stamp.t as i64).unwrap());
 
-    // Meanwhile this device renamed Nord too: a concurrent edit, so a conflict entry.
+    // Meanwhile this device renamed Nord too: a concurrent edit, so a conflict entry. A merge
+    // prepared before that edit is stale: applying it writes nothing.
+    let stale = repo.prepare_import().await.unwrap();
     repo.save(Some(&nord), District { name: "Nord (lokal)".into(), ..nord.clone() }).await.unwrap();
-    let before = repo.snapshot().await.unwrap();
+    let mut unchanged = repo.snapshot().await.unwrap();
+    let stale_merge = merge(&stale.local, &file);
+    assert!(!repo.apply_import(&stale, &stale_merge, file.max_stamp().as_ref()).await.unwrap(), "stale");
+    let mut now = repo.snapshot().await.unwrap();
+    now.canonicalize();
+    unchanged.canonicalize();
+    assert_eq!(now, unchanged, "a stale merge writes nothing");
+
+    let prepared = repo.prepare_import().await.unwrap();
+    let before = prepared.local.clone();
     let result = merge(&before, &file);
     assert_eq!(result.removed, vec![("districts".to_string(), erased.key())]);
     assert_eq!(result.changes.districts.len(), 3, "two renamed, one added");
     let lost: Vec<&str> = result.conflicts.iter().map(|c| c.store.as_str()).collect();
     assert_eq!(lost, ["districts", "settings"], "Nord (lokal) lost, and so did the seeded settings");
-    repo.apply_import(&before, &result, file.max_stamp().as_ref()).await.unwrap();
+    assert!(repo.apply_import(&prepared, &result, file.max_stamp().as_ref()).await.unwrap(), "applied");
 
     let mut after = repo.snapshot().await.unwrap();
     after.canonicalize();

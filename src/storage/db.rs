@@ -17,6 +17,10 @@ use std::task::{Poll, Waker};
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransaction};
 
+/// kv key of the store's generation: a fresh random token written by every commit, so a reader
+/// can tell later whether anything (in any tab) was written since it read.
+pub const KV_GENERATION: &str = "generation";
+
 /// An open IndexedDB database at [`schema::CURRENT_VERSION`].
 ///
 /// The connection closes itself when another tab needs to upgrade the database (later calls
@@ -202,12 +206,14 @@ impl Db {
         }
     }
 
-    /// Apply every write of `change` in ONE readwrite transaction over the stores it touches:
-    /// all land, or (on any error) none. An empty change does nothing.
-    pub async fn commit(&self, change: Change) -> Result<(), StorageError> {
+    /// Apply every write of `change` in ONE readwrite transaction over the stores it touches
+    /// (and a new [`KV_GENERATION`]): all land, or (on any error) none. An empty change does
+    /// nothing.
+    pub async fn commit(&self, mut change: Change) -> Result<(), StorageError> {
         if change.is_empty() {
             return Ok(());
         }
+        next_generation(&mut change)?;
         let stores = change.stores();
         let raw = self.begin(&stores, TransactionMode::ReadWrite)?;
         let done = tx::completion(&raw);
@@ -215,8 +221,13 @@ impl Db {
         tx::finish(&raw, done, pending, failure, &stores).await
     }
 
+    /// The store's current [`KV_GENERATION`] (`None` before the first commit).
+    pub async fn generation(&self) -> Result<Option<String>, StorageError> {
+        self.kv_get(KV_GENERATION).await
+    }
+
     /// Read-modify-write in one readwrite transaction: read the kv values `kv_keys`, let `f`
-    /// decide (synchronously) what to write, then write it. No other tab can write to the
+    /// decide (synchronously) what to write, then write it (with a new [`KV_GENERATION`]). No other tab can write to the
     /// `scope` stores in between, so e.g. seeding happens exactly once. `scope` must name every
     /// store `f`'s change touches (the kv store is always included). If `f` fails, nothing is
     /// written. Returns `f`'s second value.
@@ -275,6 +286,12 @@ impl Db {
                 None => Ok((change, out)),
             }),
         };
+        let decided = decided.and_then(|(mut change, out)| {
+            if !change.is_empty() {
+                next_generation(&mut change)?;
+            }
+            Ok((change, out))
+        });
         let (change, out) = match decided {
             Ok(x) => x,
             Err(e) => {
@@ -317,6 +334,12 @@ impl KvValues {
             _ => Ok(None),
         }
     }
+}
+
+/// Add a fresh [`KV_GENERATION`] to a change about to be committed.
+fn next_generation(change: &mut Change) -> Result<(), StorageError> {
+    change.kv(KV_GENERATION, &uuid::Uuid::new_v4().to_string())?;
+    Ok(())
 }
 
 /// Apply the migration steps from the event's old version up to `target`; on failure abort the

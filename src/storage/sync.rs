@@ -9,7 +9,7 @@
 //! moved past every imported stamp, all in the same transaction: a reload in the middle leaves
 //! the old state or the new, never a mix.
 
-use super::db::Change;
+use super::db::{Change, KV_GENERATION};
 use super::error::StorageError;
 use super::repo::{Repo, KV_CLOCK, KV_SETTINGS};
 use crate::domain::*;
@@ -82,6 +82,13 @@ fn stage_records(change: &mut Change, local: &Records, result: &MergeResult, und
     Ok(())
 }
 
+/// The data an import was merged into, with the generation it was read at; see
+/// [`Repo::prepare_import`].
+pub struct Prepared {
+    pub local: Snapshot,
+    generation: Option<String>,
+}
+
 impl Repo {
     /// Every record of every store. All reads go out at once, so the browser reads the next
     /// store while this one is decoded.
@@ -113,11 +120,21 @@ impl Repo {
         })
     }
 
-    /// Apply `result`, the merge of a file into `local` (what [`Repo::snapshot`] returned), in
-    /// one transaction: write its changes, keep what [`Repo::undo_import`] needs, and move the
-    /// clock past `newest` (the file's newest stamp), so later local edits outrank everything
-    /// imported.
-    pub async fn apply_import(&self, local: &Snapshot, result: &MergeResult, newest: Option<&Stamp>) -> Result<(), StorageError> {
+    /// What an import merges into: [`Repo::snapshot`] and the store's generation when it was
+    /// read. The generation is read first, so a write in between makes the pair look stale
+    /// (and the import merge again), never the reverse.
+    pub async fn prepare_import(&self) -> Result<Prepared, StorageError> {
+        let generation = self.db.generation().await?;
+        Ok(Prepared { local: self.snapshot().await?, generation })
+    }
+
+    /// Apply `result`, the merge of a file into `prepared.local`, in one transaction: write its
+    /// changes, keep what [`Repo::undo_import`] needs, and move the clock past `newest` (the
+    /// file's newest stamp), so later local edits outrank everything imported. The transaction
+    /// first checks that nothing was written since `prepared` was read (by this tab or another);
+    /// if something was, it writes nothing and returns `Ok(false)`: merge again and retry.
+    pub async fn apply_import(&self, prepared: &Prepared, result: &MergeResult, newest: Option<&Stamp>) -> Result<bool, StorageError> {
+        let local = &prepared.local;
         let mut change = Change::new();
         let mut undo = Undo {
             settings: local.settings.clone(),
@@ -133,9 +150,22 @@ impl Repo {
             clock.observe(stamp);
         }
         change.kv(KV_CLOCK, &clock)?;
-        self.db.commit(change).await?;
-        *self.clock.borrow_mut() = clock;
-        Ok(())
+        let stores = change.stores();
+        let scope: Vec<&str> = stores.iter().map(String::as_str).collect();
+        let applied = self
+            .db
+            .update(&scope, &[KV_GENERATION], |kv| {
+                if kv.get::<String>(KV_GENERATION)? == prepared.generation {
+                    Ok((change, true))
+                } else {
+                    Ok((Change::new(), false))
+                }
+            })
+            .await?;
+        if applied {
+            *self.clock.borrow_mut() = clock;
+        }
+        Ok(applied)
     }
 
     /// The conflict list alone (without reading every record, as [`Repo::snapshot`] does).

@@ -39,21 +39,23 @@ async function importFile(page, file, { apply = true } = {}) {
   }
 }
 
-async function caseworkerOf(page, pseudonym) {
+async function factOf(page, pseudonym, label) {
   await nav(page, 'Sager');
   await page.getByRole('link', { name: new RegExp(esc(pseudonym)) }).click();
-  const dd = page.locator('dt', { hasText: 'Sagsbehandler' }).locator('xpath=following-sibling::dd[1]');
+  const dd = page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
   return (await dd.textContent()).trim();
 }
+const caseworkerOf = (page, pseudonym) => factOf(page, pseudonym, 'Sagsbehandler');
 
-async function editCaseworker(page, pseudonym, value) {
+async function editCase(page, pseudonym, label, value) {
   await nav(page, 'Sager');
   await page.getByRole('link', { name: new RegExp(esc(pseudonym)) }).click();
   await page.getByRole('link', { name: 'Redigér' }).click();
-  await field(page, 'Sagsbehandler').fill(value);
+  await field(page, label).fill(value);
   await page.getByRole('button', { name: 'Gem', exact: true }).click();
   await page.getByRole('heading', { name: pseudonym, level: 1 }).waitFor();
 }
+const editCaseworker = (page, pseudonym, value) => editCase(page, pseudonym, 'Sagsbehandler', value);
 
 test('two devices exchange files and converge without losing an edit', async (t) => {
   const app = await startApp();
@@ -155,6 +157,22 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await page.getByRole('button', { name: 'Fortryd import' }).click();
     await page.getByText('Importen er fortrudt; data er som før.').waitFor();
     assert.equal(await caseworkerOf(page, 'S.Y.'), before);
+  });
+
+  await t.test('an edit in another tab between preview and apply is kept: the import merges again', async () => {
+    await editCaseworker(b.page, 'S.Y.', 'Dora');
+    const fromB = await exportFile(b.page);
+    const other = await a.context.newPage();
+    await other.goto(app.url);
+    await waitForApp(other);
+    await importFile(a.page, fromB, { apply: false });
+    await a.page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();
+    await editCase(other, 'S.Y.', 'Timer pr. uge', '4');
+    await a.page.getByRole('button', { name: 'Anvend import' }).click();
+    await a.page.getByText('Importeret.').waitFor();
+    assert.equal(await caseworkerOf(a.page, 'S.Y.'), 'Dora', "the file's edit");
+    assert.match(await factOf(a.page, 'S.Y.', 'Timer pr. uge'), /^4\b/, "the other tab's edit");
+    await other.close();
   });
 
   await t.test('an encrypted file needs the right passphrase', async () => {

@@ -2,7 +2,8 @@
 //! apply it in one transaction, and undo it with one click.
 
 use crate::sync::format::ExportDoc;
-use crate::sync::merge::{merge, Preview, RecordKey};
+use crate::storage::sync::Prepared;
+use crate::sync::merge::{merge, MergeResult, Preview, RecordKey};
 use crate::sync::validate::parse_and_validate;
 use crate::ui::state::{use_state, AppState};
 use crate::ui::text;
@@ -23,38 +24,54 @@ enum Step {
     Failed(String),
 }
 
+/// A checked file's merge into the data as the preview read it, kept for applying.
+type Checked = (Prepared, MergeResult);
+
 /// Validate the plain bytes and preview the merge against what the device holds now.
-async fn check(state: AppState, bytes: Vec<u8>) -> Step {
-    let local = match state.repo.get_value().snapshot().await {
-        Ok(s) => s,
-        Err(e) => return Step::Failed(e.to_string()),
+async fn check(state: AppState, bytes: Vec<u8>) -> (Step, Option<Checked>) {
+    let prepared = match state.repo.get_value().prepare_import().await {
+        Ok(p) => p,
+        Err(e) => return (Step::Failed(e.to_string()), None),
     };
-    let known = local.known_ids();
+    let known = prepared.local.known_ids();
     match parse_and_validate(&bytes, state.today, &|s, i| known.contains(&(s.to_string(), i.to_string()))) {
-        Err(problems) => Step::Refused(problems.iter().map(ToString::to_string).collect()),
+        Err(problems) => (Step::Refused(problems.iter().map(ToString::to_string).collect()), None),
         Ok(doc) => {
-            let preview = merge(&local, &doc).preview;
-            Step::Preview(Box::new(doc), preview)
+            let result = merge(&prepared.local, &doc);
+            (Step::Preview(Box::new(doc), result.preview.clone()), Some((prepared, result)))
         }
     }
 }
 
-/// Merge again against the current data (it may have changed since the preview) and apply.
-async fn apply(state: AppState, doc: ExportDoc) -> Step {
+/// Apply the merge the preview showed, unless the data changed since (an edit, another tab):
+/// then merge again with the data as it is now, and apply that.
+async fn apply(state: AppState, doc: ExportDoc, checked: Option<Checked>) -> Step {
     let repo = state.repo.get_value();
-    let local = match repo.snapshot().await {
-        Ok(s) => s,
-        Err(e) => return Step::Failed(e.to_string()),
-    };
-    let result = merge(&local, &doc);
-    if let Err(e) = repo.apply_import(&local, &result, doc.max_stamp().as_ref()).await {
-        return Step::Failed(e.to_string());
+    let mut next = checked;
+    for _ in 0..3 {
+        let (prepared, result) = match next.take() {
+            Some(checked) => checked,
+            None => match repo.prepare_import().await {
+                Ok(prepared) => {
+                    let result = merge(&prepared.local, &doc);
+                    (prepared, result)
+                }
+                Err(e) => return Step::Failed(e.to_string()),
+            },
+        };
+        match repo.apply_import(&prepared, &result, doc.max_stamp().as_ref()).await {
+            Ok(true) => {
+                // What was just written is what the registers now hold: show it without reading it back.
+                let merged = result.apply(prepared.local);
+                let settings = merged.settings.map(|s| s.value).unwrap_or_default();
+                state.show(settings, merged.records);
+                return Step::Done(text::IMPORT_APPLIED.into());
+            }
+            Ok(false) => continue,
+            Err(e) => return Step::Failed(e.to_string()),
+        }
     }
-    // What was just written is what the registers now hold: show it without reading it back.
-    let merged = result.apply(local);
-    let settings = merged.settings.map(|s| s.value).unwrap_or_default();
-    state.show(settings, merged.records);
-    Step::Done(text::IMPORT_APPLIED.into())
+    Step::Failed(text::IMPORT_BUSY.into())
 }
 
 async fn read_file(ev: leptos::ev::Event) -> Option<String> {
@@ -75,15 +92,21 @@ pub fn ImportPanel() -> impl IntoView {
         let repo = state.repo.get_value();
         async move { repo.can_undo_import().await.unwrap_or(false) }
     });
+    // The checked file's merge, from the preview until it is applied or replaced.
+    let checked = StoredValue::new_local(None::<Checked>);
+    let show = move |(next, merge): (Step, Option<Checked>)| {
+        checked.set_value(merge);
+        step.set(next);
+    };
+    let refuse = |reason: &str| (Step::Refused(vec![reason.to_string()]), None);
     let on_file = move |ev: leptos::ev::Event| {
-        step.set(Step::Reading);
+        show((Step::Reading, None));
         spawn_local(async move {
-            let next = match read_file(ev).await {
-                None => Step::Refused(vec![text::DAMAGED_FILE.into()]),
-                Some(text) if crate::sync::envelope::is_envelope(&text) => Step::Locked(text),
+            show(match read_file(ev).await {
+                None => refuse(text::DAMAGED_FILE),
+                Some(text) if crate::sync::envelope::is_envelope(&text) => (Step::Locked(text), None),
                 Some(text) => check(state, text.into_bytes()).await,
-            };
-            step.set(next);
+            });
         });
     };
     let unlock = move |ev: leptos::ev::SubmitEvent| {
@@ -93,17 +116,18 @@ pub fn ImportPanel() -> impl IntoView {
         spawn_local(async move {
             let next = match crate::crypto::decrypt(&passphrase, &sealed).await {
                 Ok(bytes) => check(state, bytes).await,
-                Err(crate::crypto::CryptoError::WrongPassphraseOrTampered) => Step::Refused(vec![text::WRONG_PASSPHRASE.into()]),
-                Err(_) => Step::Refused(vec![text::DAMAGED_FILE.into()]),
+                Err(crate::crypto::CryptoError::WrongPassphraseOrTampered) => refuse(text::WRONG_PASSPHRASE),
+                Err(_) => refuse(text::DAMAGED_FILE),
             };
             pass.set(String::new());
-            step.set(next);
+            show(next);
         });
     };
     let run_apply = move |_| {
         let Step::Preview(doc, _) = step.get_untracked() else { return };
-        step.set(Step::Reading);
-        spawn_local(async move { step.set(apply(state, *doc).await) });
+        let merge = checked.try_update_value(Option::take).flatten();
+        show((Step::Reading, None));
+        spawn_local(async move { step.set(apply(state, *doc, merge).await) });
     };
     let undo = move |_| {
         spawn_local(async move {
