@@ -3,6 +3,7 @@
 pub mod revision;
 pub mod envelope;
 pub mod format;
+pub mod label;
 pub mod merge;
 pub mod migrate;
 pub mod scope;

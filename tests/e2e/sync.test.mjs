@@ -92,7 +92,10 @@ test('two devices exchange files and converge without losing an edit', async (t)
     const { page } = b;
     await importFile(page, a.file, { apply: false });
     await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();
-    assert.match(await page.locator('.preview').textContent(), /Nye: [1-9]/);
+    const preview = await page.locator('.preview').textContent();
+    assert.match(preview, /Nye: [1-9]/);
+    assert.match(preview, /Sag: S\.Y\./, 'a new case is listed by its pseudonym');
+    assert.match(preview, /Distrikt: Nordbyen/);
     const violations = await runAxe(page);
     assert.equal(violations.length, 0, formatAxe(violations));
     await screenshots(page, 'import-preview');

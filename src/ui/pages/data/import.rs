@@ -1,7 +1,8 @@
 //! Import: read a file (decrypting it if needed), validate everything, show what it would do,
 //! apply it in one transaction, and undo it with one click.
 
-use crate::sync::format::ExportDoc;
+use crate::sync::format::{ExportDoc, Records, SETTINGS_STORE};
+use std::collections::HashMap;
 use crate::storage::sync::Prepared;
 use crate::sync::merge::{merge, MergeResult, Preview, RecordKey};
 use crate::sync::validate::parse_and_validate;
@@ -19,7 +20,7 @@ enum Step {
     /// An encrypted file waits for its passphrase.
     Locked(String),
     Refused(Vec<String>),
-    Preview(Box<ExportDoc>, Preview),
+    Preview(Box<ExportDoc>, Preview, Labels),
     Done(String),
     Failed(String),
 }
@@ -38,7 +39,8 @@ async fn check(state: AppState, bytes: Vec<u8>) -> (Step, Option<Checked>) {
         Err(problems) => (Step::Refused(problems.iter().map(ToString::to_string).collect()), None),
         Ok(doc) => {
             let result = merge(&prepared.local, &doc);
-            (Step::Preview(Box::new(doc), result.preview.clone()), Some((prepared, result)))
+            let labels = labels(&result.preview, &doc.records, &prepared.local.records);
+            (Step::Preview(Box::new(doc), result.preview.clone(), labels), Some((prepared, result)))
         }
     }
 }
@@ -124,7 +126,7 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let run_apply = move |_| {
-        let Step::Preview(doc, _) = step.get_untracked() else { return };
+        let Step::Preview(doc, ..) = step.get_untracked() else { return };
         let merge = checked.try_update_value(Option::take).flatten();
         show((Step::Reading, None));
         spawn_local(async move { step.set(apply(state, *doc, merge).await) });
@@ -167,10 +169,10 @@ pub fn ImportPanel() -> impl IntoView {
                         <ul class="problems">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
-                Step::Preview(_, preview) => {
+                Step::Preview(_, preview, labels) => {
                     let noop = preview.is_noop();
                     view! {
-                        <PreviewView preview/>
+                        <PreviewView preview labels/>
                         {(!noop).then(|| view! { <button type="button" class="primary" on:click=run_apply>{text::IMPORT_APPLY}</button> })}
                     }.into_any()
                 }
@@ -187,8 +189,24 @@ pub fn ImportPanel() -> impl IntoView {
 /// How many records each list of the preview names before it only counts.
 const LISTED: usize = 20;
 
+/// What the preview calls the records it lists (by store and id).
+type Labels = HashMap<RecordKey, String>;
+
+/// Names for the records the preview lists: from the file, else from this device.
+fn labels(preview: &Preview, file: &Records, local: &Records) -> Labels {
+    let groups = [&preview.new, &preview.changed, &preview.conflicting, &preview.erased, &preview.unchanged];
+    groups
+        .into_iter()
+        .flat_map(|keys| keys.iter().take(LISTED))
+        .filter_map(|(store, id)| {
+            let label = file.label(store, id).or_else(|| local.label(store, id))?;
+            Some(((store.clone(), id.clone()), label))
+        })
+        .collect()
+}
+
 #[component]
-fn PreviewView(preview: Preview) -> impl IntoView {
+fn PreviewView(preview: Preview, labels: Labels) -> impl IntoView {
     let group = |label: &'static str, keys: Vec<RecordKey>, open: bool| {
         let n = keys.len();
         let open = open && n != 0;
@@ -196,8 +214,14 @@ fn PreviewView(preview: Preview) -> impl IntoView {
             <details class="preview-group" open=open>
                 <summary>{format!("{label}: {n}")}</summary>
                 <ul class="plain">
-                    {keys.into_iter().take(LISTED).map(|(store, id)| view! {
-                        <li>{format!("{} {}", text::store(&store), id.get(..8).unwrap_or(&id))}</li>
+                    {keys.into_iter().take(LISTED).map(|key| {
+                        let store = text::store(&key.0);
+                        let line = match labels.get(&key) {
+                            _ if key.0 == SETTINGS_STORE => store.to_string(),
+                            Some(name) => format!("{store}: {name}"),
+                            None => format!("{store}: {}", key.1.get(..8).unwrap_or(&key.1)),
+                        };
+                        view! { <li>{line}</li> }
                     }).collect_view()}
                     {(n > LISTED).then(|| view! { <li class="muted">{format!("… og {} mere", n - LISTED)}</li> })}
                 </ul>
