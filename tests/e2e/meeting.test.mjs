@@ -140,7 +140,7 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await page.goBack();
   });
 
-  await t.test('the case list searches, filters by status and concern, and sorts', async () => {
+  await t.test('the case list searches, filters by status, concern, district and legal basis, and sorts', async () => {
     await nav(page, 'Sager');
     const count = page.locator('p.count');
     const names = () => page.locator('ul.cases .row-title').allTextContents();
@@ -158,6 +158,12 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await field(page, 'Problemstillinger').selectOption({ label: 'Autisme' });
     await page.getByText('Ingen sager').waitFor();
     await field(page, 'Problemstillinger').selectOption({ index: 0 });
+    await field(page, 'Distrikt').selectOption({ label: 'Nordbyen' });
+    await count.getByText('3 sager').waitFor();
+    await field(page, 'Lovgrundlag').selectOption({ label: 'Efterværn' });
+    await count.getByText('0 sager').waitFor();
+    await field(page, 'Lovgrundlag').selectOption({ label: 'Fast kontaktperson for barnet/den unge' });
+    await count.getByText('3 sager').waitFor();
     await field(page, 'Sortér efter').selectOption({ label: 'Pseudonym' });
     await count.getByText('3 sager').waitFor();
     assert.deepEqual(await names(), ['A.A.', 'B.B.', 'C.C.']);
