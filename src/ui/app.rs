@@ -11,26 +11,41 @@ use leptos_router::{path, Lazy, LazyRoute};
 /// The IndexedDB database of the real workspace.
 pub const DB_NAME: &str = "fordeling";
 
-#[component]
-pub fn App() -> impl IntoView {
-    let loaded = LocalResource::new(|| Loaded::load(DB_NAME));
-    view! {
-        <UpdatePrompt/>
-        {move || match loaded.get() {
-            None => view! { <main id="main" class="loading"><p>{text::LOADING}</p></main> }.into_any(),
-            Some(Err(e)) => view! {
-                <main id="main"><p class="form-error" role="alert">{text::OPEN_FAILED}</p><p class="muted">{e.to_string()}</p></main>
-            }.into_any(),
-            Some(Ok(data)) => {
-                provide_context(AppState::new(data, today()));
-                view! { <Shell/> }.into_any()
-            }
-        }}
+/// The app's state once the data is read (or why it could not be). Pages wait for it; the shell
+/// and navigation do not, and a lazy page fetches its code meanwhile.
+#[derive(Clone, Copy)]
+struct Ready(LocalResource<Result<AppState, String>>);
+
+impl Ready {
+    fn state(self) -> Option<Result<AppState, String>> {
+        self.0.get()
     }
 }
 
 #[component]
-fn Shell() -> impl IntoView {
+pub fn App() -> impl IntoView {
+    let owner = Owner::current().expect("the app is mounted under an owner");
+    let ready = Ready(LocalResource::new(move || {
+        let owner = owner.clone();
+        async move {
+            let data = Loaded::load(DB_NAME).await.map_err(|e| e.to_string())?;
+            // The state belongs to the app (not to this future), and so does its context.
+            Ok(owner.with(|| {
+                let state = AppState::new(data, today());
+                provide_context(state);
+                state
+            }))
+        }
+    }));
+    provide_context(ready);
+    view! {
+        <UpdatePrompt/>
+        <Shell ready/>
+    }
+}
+
+#[component]
+fn Shell(ready: Ready) -> impl IntoView {
     view! {
         <Router>
             <a class="skip" href="#main">"Spring til indhold"</a>
@@ -39,8 +54,15 @@ fn Shell() -> impl IntoView {
                 <Nav/>
             </header>
             <main id="main" tabindex="-1">
+                {move || match ready.state() {
+                    None => view! { <p class="loading">{text::LOADING}</p> }.into_any(),
+                    Some(Err(e)) => view! {
+                        <p class="form-error" role="alert">{text::OPEN_FAILED}</p><p class="muted">{e}</p>
+                    }.into_any(),
+                    Some(Ok(_)) => ().into_any(),
+                }}
                 <Routes fallback=|| view! { <p class="empty">{text::NOT_FOUND}</p> }>
-                    <Route path=path!("/") view=overview::Overview/>
+                    <Route path=path!("/") view=|| view! { <WhenReady><overview::Overview/></WhenReady> }/>
                     <Route path=path!("/sager") view={Lazy::<CaseListRoute>::new()}/>
                     <Route path=path!("/sager/ny") view={Lazy::<CaseNewRoute>::new()}/>
                     <Route path=path!("/sager/:id") view={Lazy::<CasePageRoute>::new()}/>
@@ -57,6 +79,13 @@ fn Shell() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// `children` once the data is read (the shell says meanwhile that it is loading, or why not).
+#[component]
+fn WhenReady(children: ChildrenFn) -> impl IntoView {
+    let ready = expect_context::<Ready>();
+    move || matches!(ready.state(), Some(Ok(_))).then(|| children())
 }
 
 #[component]
@@ -103,13 +132,14 @@ fn UpdatePrompt() -> impl IntoView {
 /// A page whose code is loaded on first visit. With the `split` feature its view is a split point
 /// (cut out of the main wasm by wasm-split-cli, see tools/split.mjs) that may fail to load, e.g.
 /// offline before the service worker fetched it: the page then says so instead of the app
-/// stopping (Leptos's `#[lazy_route]` would panic), and the next visit tries again. Without the
+/// stopping (Leptos's `#[lazy_route]` would panic), and the next visit tries again. The page's
+/// module is fetched (`$preload`) while the data is still being read, not after. Without the
 /// feature the same route is an ordinary async view in the one binary.
 macro_rules! lazy_page {
-    ($($route:ident($split:ident) => $($page:ident)::+;)*) => {$(
-        struct $route;
+    ($($route:ident($split:ident, $preload:ident) => $($page:ident)::+;)*) => {$(
+        struct $route(Ready);
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         fn $split() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
             Ok(view! { <$($page)::+/> }.into_any())
         }
@@ -117,9 +147,19 @@ macro_rules! lazy_page {
         async fn $split() -> Result<AnyView, std::convert::Infallible> {
             Ok(view! { <$($page)::+/> }.into_any())
         }
+        #[cfg(not(feature = "split"))]
+        async fn $preload() {}
         impl LazyRoute for $route {
-            fn data() -> Self { $route }
-            async fn view(_this: Self) -> AnyView {
+            fn data() -> Self {
+                $route(expect_context::<Ready>())
+            }
+            async fn view(this: Self) -> AnyView {
+                // The page's code is fetched while the data is read; a failed fetch is tried
+                // again (and reported) by the page's own load below.
+                let (_, ready) = futures::join!($preload(), async { this.0.0.await });
+                if ready.is_err() {
+                    return ().into_any();
+                }
                 $split().await.unwrap_or_else(|_| view! { <p class="empty" role="alert">{text::PAGE_NOT_LOADED}</p> }.into_any())
             }
         }
@@ -127,16 +167,16 @@ macro_rules! lazy_page {
 }
 
 lazy_page! {
-    CaseListRoute(case_list_view) => cases::CaseList;
-    CaseNewRoute(case_new_view) => cases::CaseNew;
-    CasePageRoute(case_page_view) => cases::CasePage;
-    CaseEditRoute(case_edit_view) => cases::CaseEdit;
-    ProvidersRoute(providers_view) => providers::ProvidersPage;
-    CommitteeRoute(committee_view) => committee::CommitteePage;
-    MeetingRoute(meeting_view) => committee::MeetingPage;
-    MinutesRoute(minutes_view) => committee::MinutesPage;
-    FollowupRoute(followup_view) => followup::FollowupPage;
-    EvaluationRoute(evaluation_view) => evaluation::EvaluationPage;
-    DataRoute(data_view) => data::DataPage;
-    SettingsRoute(settings_view) => settings::SettingsPage;
+    CaseListRoute(case_list_view, case_list_preload) => cases::CaseList;
+    CaseNewRoute(case_new_view, case_new_preload) => cases::CaseNew;
+    CasePageRoute(case_page_view, case_page_preload) => cases::CasePage;
+    CaseEditRoute(case_edit_view, case_edit_preload) => cases::CaseEdit;
+    ProvidersRoute(providers_view, providers_preload) => providers::ProvidersPage;
+    CommitteeRoute(committee_view, committee_preload) => committee::CommitteePage;
+    MeetingRoute(meeting_view, meeting_preload) => committee::MeetingPage;
+    MinutesRoute(minutes_view, minutes_preload) => committee::MinutesPage;
+    FollowupRoute(followup_view, followup_preload) => followup::FollowupPage;
+    EvaluationRoute(evaluation_view, evaluation_preload) => evaluation::EvaluationPage;
+    DataRoute(data_view, data_preload) => data::DataPage;
+    SettingsRoute(settings_view, settings_preload) => settings::SettingsPage;
 }
