@@ -110,11 +110,10 @@ fn insert_by_ejection(m: &Model, load: &mut Load) {
             continue;
         }
         'persons: for &(j, wc) in &m.by_case[c] {
-            for k in 0..m.n_cases() {
+            for &(k, wk) in &m.by_person[j] {
                 if load.of_case[k] != Some(j) {
                     continue;
                 }
-                let wk = m.w(k, j);
                 load.remove(m, k);
                 if load.fits(m.p, m.p.hours[c], j) {
                     load.place(m, c, j);
