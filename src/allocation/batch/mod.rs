@@ -33,18 +33,26 @@
 //! person ([`bound`]), starts from a greedy solution improved by local search
 //! ([`greedy`]) and proves optimality by depth-first branch and bound ([`solver`]);
 //! when that takes long, it settles the placed count on its own first and then
-//! maximises the score among solutions placing exactly that many.
+//! maximises the score among solutions placing exactly that many ([`phases`]),
+//! improving that phase's first solution by large neighbourhood search ([`lns`]).
+//! Subtrees whose every solution an exchange of cases improves are cut
+//! ([`dominance`]).
 //! The result is deterministic: ties resolve by input order.
 //!
 //! The clock is a parameter (`std::time::Instant` panics on `wasm32`): pass
 //! `performance.now()` in the browser, or a closure over `Instant` natively.
 
 mod bound;
+mod dominance;
 pub mod generate;
 mod greedy;
 mod instance;
+mod lns;
+mod phases;
 mod solver;
 mod state;
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
 
@@ -138,7 +146,7 @@ pub fn solve(
         node_limit: options.node_limit,
         clock,
     };
-    let outcome = solver::solve(&model, limits);
+    let outcome = phases::solve(&model, limits);
     let load = &outcome.best;
 
     let mut assignment = Vec::new();

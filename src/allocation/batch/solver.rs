@@ -15,20 +15,12 @@
 //! also turns its relaxed solution into a feasible one (Lagrangian heuristic),
 //! since a better incumbent prunes and fixes more.
 //!
-//! The search runs in up to three phases, all with this machinery:
-//! 1. the combined objective `placed · big + score`, for at most [`PLAIN_NODES`]
-//!    nodes (enough for most instances);
-//! 2. if that did not finish: the placed count alone (every pair weighs 1), a
-//!    bin-packing question that its own bound settles within a few dozen nodes
-//!    where the combined bound, diluted by scores, stalls;
-//! 3. then the best score among solutions placing exactly that proven maximum
-//!    count: the relaxation dualises "exactly `card` placed" with a free
-//!    multiplier instead of the fixed price `big` per placed case, which bounds the
-//!    score far more tightly (see [`Relaxation::card`](super::bound::Relaxation)).
+//! Dominance rules ([`super::dominance`]) cut subtrees whose every solution a
+//! simple exchange improves. The phases that call this search are in
+//! [`super::phases`].
 
 use super::bound::{initial_multipliers, Multipliers, Relaxation};
 use super::greedy;
-use super::instance::Problem;
 use super::state::{Load, Model};
 
 /// When to stop searching. `clock` returns milliseconds from any fixed origin
@@ -53,21 +45,28 @@ const ROOT_ITERATIONS: usize = 3000;
 /// Non-improving subgradient iterations before the step length halves: at the
 /// root, where good multipliers pay off in every node below, the schedule is slow.
 const ROOT_STALL: usize = 20;
-const NODE_STALL: usize = 6;
-const NODE_ITERATIONS: usize = 40;
-/// Nodes of the plain search before the count is settled separately.
-const PLAIN_NODES: u64 = 500;
+/// The same at the root of the score phase, where the bound converges slowly and a
+/// few points of it save hundreds of nodes (on scarce 60×500 instances, 100 instead
+/// of 20 lowered the root bound of seed 8 from 1535 to 1509, optimum 1458).
+const CARD_ROOT_STALL: usize = 100;
+/// At a node, warm-started from the parent, a few iterations settle most of what
+/// more would: 20/3 took fewer CPU seconds than 40/6 over scarce seeds 1..=30
+/// (more nodes, each cheaper); 10/2 left the bound too weak.
+const NODE_STALL: usize = 3;
+const NODE_ITERATIONS: usize = 20;
 
-struct Search<'a, 'l, 'c> {
-    m: &'a Model<'a>,
-    rel: Relaxation,
-    load: Load,
-    open: Vec<bool>,
-    best: Load,
-    nodes: u64,
-    aborted: bool,
+pub(crate) struct Search<'a, 'l, 'c> {
+    pub m: &'a Model<'a>,
+    pub rel: Relaxation,
+    pub load: Load,
+    pub open: Vec<bool>,
+    pub best: Load,
+    pub nodes: u64,
+    pub aborted: bool,
     /// Pairs banned in `rel.banned`, in order, so that backtracking can lift them.
-    trail: Vec<usize>,
+    pub trail: Vec<usize>,
+    /// Node count at which a bounded sub-search (see [`super::lns`]) stops.
+    pub budget: u64,
     start_ms: f64,
     limits: &'l mut Limits<'c>,
 }
@@ -78,103 +77,16 @@ fn safe_floor(l: f64) -> i64 {
     (l + 1e-9 * (1.0 + l.abs()) + 1e-6).floor() as i64
 }
 
-pub(crate) fn solve(m: &Model, mut limits: Limits) -> Outcome {
-    let start_ms = (limits.clock)();
-
-    // Phase 1: the combined objective `placed · big + score`, which proves most
-    // instances within a few hundred nodes.
-    let node_limit = limits.node_limit;
-    limits.node_limit = node_limit.min(PLAIN_NODES);
-    let plain = run(m, &mut limits, start_ms, initial(m), None);
-    limits.node_limit = node_limit.saturating_sub(plain.nodes);
-    if plain.optimal || plain.nodes > node_limit {
-        return plain;
-    }
-
-    // Phase 2: the most cases that can be placed at all, scores ignored (every
-    // pair weighs 1). Its bound and search see only the bin-packing question.
-    let count_problem = count_problem(m);
-    let cm = Model::new(&count_problem);
-    let mut count_start = transfer(&cm, &plain.best);
-    let count_greedy = greedy::initial(&cm);
-    if count_greedy.value > count_start.value {
-        count_start = count_greedy;
-    }
-    let count = run(&cm, &mut limits, start_ms, count_start, None);
-    limits.node_limit = limits.node_limit.saturating_sub(count.nodes);
-
-    // The most-placed solution, improved for its score, competes with the best one.
-    let mut seed = transfer(m, &count.best);
-    greedy::improve(m, &mut seed);
-    let best = if seed.value > plain.best.value {
-        seed
-    } else {
-        plain.best
-    };
-    let big = m.p.big;
-    // Every score sum lies within ±(big − 1) / 2 (see `Instance::prepare`).
-    let score_cap = (big - 1) / 2;
-    let nodes = plain.nodes + count.nodes;
-    if !count.optimal {
-        return Outcome {
-            bound: plain.bound.min(count.bound * big + score_cap).max(best.value),
-            optimal: false,
-            nodes,
-            best,
-        };
-    }
-
-    // Phase 3: the best score among solutions placing exactly `card` cases (the
-    // incumbent does, and only such solutions can beat it), with the count
-    // constraint dualised (see [`Relaxation::card`]).
-    let card = count.best.value;
-    let scored = run(m, &mut limits, start_ms, best, Some(card));
-    Outcome {
-        bound: scored.bound.min(plain.bound).min(card * big + score_cap),
-        nodes: nodes + scored.nodes,
-        ..scored
-    }
-}
-
-/// The first incumbent: the better of the greedy solution and the greedy solution
-/// of the placed count alone, improved for its score. The latter packs more cases
-/// when capacity is scarce, which the pruning depends on.
-fn initial(m: &Model) -> Load {
-    let best = greedy::initial(m);
-    let mut packed = transfer(m, &greedy::initial(&Model::new(&count_problem(m))));
-    greedy::improve(m, &mut packed);
-    if packed.value > best.value {
-        packed
-    } else {
-        best
-    }
-}
-
-/// The problem of placing the most cases, scores ignored (every pair weighs 1).
-fn count_problem(m: &Model) -> Problem {
-    let mut p = m.p.clone();
-    p.big = 1;
-    for list in &mut p.by_case {
-        list.iter_mut().for_each(|e| e.1 = 0);
-    }
-    p
-}
-
-/// The same pairs as `load`, as an assignment of the model `m`.
-fn transfer(m: &Model, load: &Load) -> Load {
-    let mut out = Load::new(m.p);
-    for (c, j) in load.of_case.iter().enumerate() {
-        if let Some(j) = *j {
-            out.place(m, c, j);
-        }
-    }
-    out
-}
-
 /// Branch and bound from the incumbent `best`; with `card`, the relaxation bounds
 /// only completions placing exactly `card` cases, which must then be the proven
 /// maximum (and `best` must place that many).
-fn run(m: &Model, limits: &mut Limits, start_ms: f64, best: Load, card: Option<i64>) -> Outcome {
+pub(crate) fn run(
+    m: &Model,
+    limits: &mut Limits,
+    start_ms: f64,
+    best: Load,
+    card: Option<i64>,
+) -> Outcome {
     let mut s = Search {
         m,
         rel: Relaxation::new(m),
@@ -184,6 +96,7 @@ fn run(m: &Model, limits: &mut Limits, start_ms: f64, best: Load, card: Option<i
         nodes: 0,
         aborted: false,
         trail: Vec::new(),
+        budget: u64::MAX,
         start_ms,
         limits,
     };
@@ -200,6 +113,9 @@ fn run(m: &Model, limits: &mut Limits, start_ms: f64, best: Load, card: Option<i
     let root = s.bound(&mut mult, ROOT_ITERATIONS, true);
     let root_bound = root.map_or(s.best.value, |l| safe_floor(l).max(s.best.value));
     if root.is_some() && !s.aborted {
+        if card.is_some() {
+            super::lns::improve(&mut s, &mut mult);
+        }
         s.fix_by_reduced_cost(&mult);
         s.close_stuck();
         s.branch(&mut mult);
@@ -219,13 +135,16 @@ impl Search<'_, '_, '_> {
     }
 
     fn out_of_time(&mut self) -> bool {
-        if !self.aborted
-            && (self.nodes > self.limits.node_limit
-                || (self.limits.clock)() - self.start_ms > self.limits.time_limit_ms)
-        {
+        if !self.aborted && (self.nodes > self.budget || self.past_limits()) {
             self.aborted = true;
         }
         self.aborted
+    }
+
+    /// Whether the caller's node or time limit is reached.
+    pub fn past_limits(&mut self) -> bool {
+        self.nodes > self.limits.node_limit
+            || (self.limits.clock)() - self.start_ms > self.limits.time_limit_ms
     }
 
     fn offer(&mut self, candidate: &Load) {
@@ -245,6 +164,11 @@ impl Search<'_, '_, '_> {
         let mut best_mult = mult.clone();
         let mut at_best = false;
         let mut lambda = if heuristic { 2.0 } else { 1.0 };
+        let stall_limit = match (heuristic, self.rel.card) {
+            (false, _) => NODE_STALL,
+            (true, None) => ROOT_STALL,
+            (true, Some(_)) => CARD_ROOT_STALL,
+        };
         let mut stall = 0;
         let mut next_heuristic = 0;
         for it in 0..iterations {
@@ -262,7 +186,7 @@ impl Search<'_, '_, '_> {
             } else {
                 stall += 1;
             }
-            if stall >= if heuristic { ROOT_STALL } else { NODE_STALL } {
+            if stall >= stall_limit {
                 lambda *= 0.5;
                 stall = 0;
             }
@@ -339,7 +263,7 @@ impl Search<'_, '_, '_> {
     }
 
     /// Closes the open cases that fit nobody any more; returns them for reopening.
-    fn close_stuck(&mut self) -> Vec<usize> {
+    pub(crate) fn close_stuck(&mut self) -> Vec<usize> {
         let m = self.m;
         let stuck: Vec<usize> = (0..m.n_cases())
             .filter(|&c| {
@@ -400,14 +324,17 @@ impl Search<'_, '_, '_> {
         self.open[c] = true;
     }
 
-    fn visit(&mut self, mult: &mut Multipliers) {
+    pub fn visit(&mut self, mult: &mut Multipliers) {
         self.nodes += 1;
         if self.out_of_time() {
             return;
         }
         let mut stuck = self.close_stuck();
         let mark = self.trail.len();
-        if self.bound(mult, NODE_ITERATIONS, false).is_some() && !self.aborted {
+        if self.dominance(&mut stuck)
+            && self.bound(mult, NODE_ITERATIONS, false).is_some()
+            && !self.aborted
+        {
             self.fix_by_reduced_cost(mult);
             stuck.extend(self.close_stuck());
             self.branch(mult);
