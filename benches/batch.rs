@@ -8,10 +8,7 @@ use fordeling::allocation::batch::generate::{generate, GenParams};
 use fordeling::allocation::batch::{solve, Instance, Solution, SolveOptions};
 
 const SIZES: [(usize, usize); 4] = [(5, 12), (20, 100), (40, 250), (60, 500)];
-const OPTIONS: SolveOptions = SolveOptions {
-    time_limit_ms: 10_000.0,
-    node_limit: u64::MAX,
-};
+const OPTIONS: SolveOptions = SolveOptions { time_limit_ms: 10_000.0, node_limit: u64::MAX };
 
 fn run(inst: &Instance) -> Solution {
     let start = Instant::now();
@@ -24,22 +21,15 @@ fn bench(c: &mut Criterion) {
     for scarce in [false, true] {
         let kind = if scarce { "scarce" } else { "loose" };
         for (cases, persons) in SIZES {
-            let inst = generate(GenParams {
-                cases,
-                persons,
-                scarce,
-                seed: 1,
-            });
+            let inst = generate(GenParams { cases, persons, scarce, seed: 1 });
             let sol = run(&inst);
             eprintln!(
                 "batch/{kind}/{cases}x{persons}: placed {} objective {} optimal {} nodes {}",
                 sol.placed, sol.objective, sol.optimal, sol.nodes
             );
-            group.bench_with_input(
-                BenchmarkId::new(kind, format!("{cases}x{persons}")),
-                &inst,
-                |b, inst| b.iter(|| run(inst)),
-            );
+            group.bench_with_input(BenchmarkId::new(kind, format!("{cases}x{persons}")), &inst, |b, inst| {
+                b.iter(|| run(inst))
+            });
         }
     }
     group.finish();

@@ -14,11 +14,8 @@ fn bench(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date");
     // 4,000 cases give the sample's 500 persons; copies with new ids make 1,000.
     let mut w = workspace(4000, 3, today);
-    let copies: Vec<ContactPerson> = w
-        .persons
-        .iter()
-        .map(|p| ContactPerson { meta: RecordMeta::new(PersonId::new()), ..p.clone() })
-        .collect();
+    let copies: Vec<ContactPerson> =
+        w.persons.iter().map(|p| ContactPerson { meta: RecordMeta::new(PersonId::new()), ..p.clone() }).collect();
     w.persons.extend(copies);
     assert_eq!(w.persons.len(), 1000);
     let i = w.cases.iter().position(|c| c.status == CaseStatus::Visited).expect("a visited case");

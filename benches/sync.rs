@@ -30,11 +30,7 @@ fn edit(case: &mut Case, note: &str, s: &Stamp) {
 fn setup() -> (Snapshot, Vec<u8>, NaiveDate) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date");
     let w = fordeling::sample::workspace(15_000, 1, today);
-    let base = Stamp {
-        t: 1_790_000_000_000,
-        c: 0,
-        d: DeviceId("base".into()),
-    };
+    let base = Stamp { t: 1_790_000_000_000, c: 0, d: DeviceId("base".into()) };
     let mut all = Snapshot::default();
     all.records.districts = stamped(&w.districts, &base);
     all.records.schools = stamped(&w.schools, &base);
@@ -42,10 +38,7 @@ fn setup() -> (Snapshot, Vec<u8>, NaiveDate) {
     all.records.legal_bases = stamped(&w.legal_bases, &base);
     all.records.providers = stamped(&w.providers, &base);
     all.records.persons = stamped(&w.persons, &base);
-    all.settings = Some(Stamped {
-        value: Settings::default(),
-        rev: base.clone(),
-    });
+    all.settings = Some(Stamped { value: Settings::default(), rev: base.clone() });
     let youths = stamped(&w.youths, &base);
     let cases = stamped(&w.cases, &base);
 
@@ -55,16 +48,8 @@ fn setup() -> (Snapshot, Vec<u8>, NaiveDate) {
     let mut theirs = all;
     theirs.records.youths = youths[5_000..].to_vec();
     theirs.records.cases = cases[5_000..].to_vec();
-    let mine = Stamp {
-        t: base.t + 10,
-        c: 0,
-        d: DeviceId("local".into()),
-    };
-    let other = Stamp {
-        t: base.t + 20,
-        c: 0,
-        d: DeviceId("remote".into()),
-    };
+    let mine = Stamp { t: base.t + 10, c: 0, d: DeviceId("local".into()) };
+    let other = Stamp { t: base.t + 20, c: 0, d: DeviceId("remote".into()) };
     for i in 0..5_000 {
         if i % 10 == 0 {
             edit(&mut local.records.cases[5_000 + i], "lokal", &mine);
@@ -82,10 +67,9 @@ fn sync(c: &mut Criterion) {
     let (local, file, today) = setup();
     let run = || {
         let known = local.known_ids();
-        let doc = parse_and_validate(black_box(&file), today, &|s, id| {
-            known.contains(&(s.to_string(), id.to_string()))
-        })
-        .expect("valid file");
+        let doc =
+            parse_and_validate(black_box(&file), today, &|s, id| known.contains(&(s.to_string(), id.to_string())))
+                .expect("valid file");
         merge(black_box(&local), &doc)
     };
     let result = run();
@@ -102,14 +86,10 @@ fn sync(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("parse_validate_merge", |b| b.iter(run));
     group.bench_function("parse_validate", |b| {
-        b.iter(|| {
-            parse_and_validate(black_box(&file), today, &|_, _| true).map(|d| d.records.len())
-        })
+        b.iter(|| parse_and_validate(black_box(&file), today, &|_, _| true).map(|d| d.records.len()))
     });
     let doc = parse_and_validate(&file, today, &|_, _| true).expect("valid file");
-    group.bench_function("merge", |b| {
-        b.iter(|| merge(black_box(&local), black_box(&doc)).preview.new.len())
-    });
+    group.bench_function("merge", |b| b.iter(|| merge(black_box(&local), black_box(&doc)).preview.new.len()));
     group.finish();
 }
 

@@ -41,16 +41,11 @@ fn run() -> Result<String, String> {
     }
     let mut args = all.into_iter();
     let mut path = None;
-    let mut options = SolveOptions {
-        time_limit_ms: 60_000.0,
-        ..SolveOptions::default()
-    };
+    let mut options = SolveOptions { time_limit_ms: 60_000.0, ..SolveOptions::default() };
     while let Some(arg) = args.next() {
         if arg == "--time-limit-ms" {
             let v = args.next().ok_or("--time-limit-ms needs a value")?;
-            options.time_limit_ms = v
-                .parse()
-                .map_err(|_| format!("bad --time-limit-ms {v:?}"))?;
+            options.time_limit_ms = v.parse().map_err(|_| format!("bad --time-limit-ms {v:?}"))?;
         } else if path.is_none() {
             path = Some(arg);
         } else {

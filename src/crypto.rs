@@ -110,20 +110,23 @@ fn webcrypto() -> Result<(Crypto, SubtleCrypto), CryptoError> {
 
 /// PBKDF2-HMAC-SHA-256(NFC(passphrase), salt, iterations) → non-extractable AES-GCM-256 key
 /// usable only for `usage`.
-async fn derive_key(subtle: &SubtleCrypto, passphrase: &str, env: &Envelope, usage: &str) -> Result<CryptoKey, CryptoError> {
+async fn derive_key(
+    subtle: &SubtleCrypto,
+    passphrase: &str,
+    env: &Envelope,
+    usage: &str,
+) -> Result<CryptoKey, CryptoError> {
     let normalized: String = js_sys::JsString::from(passphrase).normalize("NFC").into();
     let raw = Uint8Array::from(normalized.as_bytes());
-    let promise = subtle
-        .import_key_with_str("raw", &raw, envelope::KDF_NAME, false, &usages("deriveKey"))
-        .map_err(browser)?;
+    let promise =
+        subtle.import_key_with_str("raw", &raw, envelope::KDF_NAME, false, &usages("deriveKey")).map_err(browser)?;
     let base: CryptoKey = JsFuture::from(promise).await.map_err(browser)?.dyn_into().map_err(browser)?;
 
     let salt = Uint8Array::from(env.salt());
     let kdf = Pbkdf2Params::new_with_str(envelope::KDF_NAME, envelope::KDF_HASH, env.iterations(), &salt);
     let aes = AesDerivedKeyParams::new(envelope::CIPHER_NAME, KEY_BITS);
-    let promise = subtle
-        .derive_key_with_object_and_object(&kdf, &base, &aes, false, &usages(usage))
-        .map_err(browser)?;
+    let promise =
+        subtle.derive_key_with_object_and_object(&kdf, &base, &aes, false, &usages(usage)).map_err(browser)?;
     JsFuture::from(promise).await.map_err(browser)?.dyn_into().map_err(browser)
 }
 

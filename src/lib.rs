@@ -5,17 +5,17 @@
 //! The pure core compiles and tests natively; browser code only for `wasm32`.
 
 pub mod allocation;
-pub mod domain;
-pub mod report;
-pub mod sample;
-pub mod sync;
-#[cfg(target_arch = "wasm32")]
-pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod crypto;
+pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod download;
 #[cfg(target_arch = "wasm32")]
 pub mod pwa;
+pub mod report;
+pub mod sample;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+pub mod sync;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

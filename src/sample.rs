@@ -24,7 +24,8 @@ pub struct Workspace {
 }
 
 const DISTRICTS: [&str; 6] = ["Nordbyen", "Sydhavn", "Vestervang", "Østerled", "Midtby", "Strandparken"];
-const INTERESTS: [&str; 8] = ["fodbold", "gaming", "musik", "tegning", "fitness", "madlavning", "ridning", "skateboard"];
+const INTERESTS: [&str; 8] =
+    ["fodbold", "gaming", "musik", "tegning", "fitness", "madlavning", "ridning", "skateboard"];
 
 struct Gen(XorShift);
 
@@ -53,11 +54,19 @@ pub fn workspace(n_cases: usize, seed: u64, today: NaiveDate) -> Workspace {
     }
     let districts: Vec<District> = DISTRICTS
         .iter()
-        .map(|name| District { meta: RecordMeta::new(DistrictId(g.id())), name: (*name).into(), neighbours: Vec::new() })
+        .map(|name| District {
+            meta: RecordMeta::new(DistrictId(g.id())),
+            name: (*name).into(),
+            neighbours: Vec::new(),
+        })
         .collect();
     let schools: Vec<School> = districts
         .iter()
-        .map(|d| School { meta: RecordMeta::new(SchoolId(g.id())), name: format!("{} Skole", d.name), district: d.meta.id })
+        .map(|d| School {
+            meta: RecordMeta::new(SchoolId(g.id())),
+            name: format!("{} Skole", d.name),
+            district: d.meta.id,
+        })
         .collect();
     let mut providers: Vec<Provider> = districts
         .iter()
@@ -104,12 +113,20 @@ pub fn workspace(n_cases: usize, seed: u64, today: NaiveDate) -> Workspace {
                 gender: Some(*g.pick(&Gender::ALL)),
                 birth_year: Some(g.0.range(1965, 2000) as i32),
                 background: "pædagog".into(),
-                expertise: (0..2).map(|_| g.pick(&concerns).meta.id).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+                expertise: (0..2)
+                    .map(|_| g.pick(&concerns).meta.id)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
                 interests: vec![(*g.pick(&INTERESTS)).into()],
                 languages: vec!["dansk".into()],
                 availability: OutOfHours { evenings: g.chance(0.5), nights: g.chance(0.1), weekends: g.chance(0.3) },
                 capacity_hours: g.0.range(6, 30) as f64,
-                certificates: Certificates { criminal_record: Some(certified), child_record: Some(certified), confidentiality: Some(certified) },
+                certificates: Certificates {
+                    criminal_record: Some(certified),
+                    child_record: Some(certified),
+                    confidentiality: Some(certified),
+                },
             }
         })
         .collect();
@@ -132,7 +149,14 @@ pub fn workspace(n_cases: usize, seed: u64, today: NaiveDate) -> Workspace {
             languages: Vec::new(),
             siblings: Vec::new(),
         };
-        let status = *g.pick(&[CaseStatus::Draft, CaseStatus::Visited, CaseStatus::Active, CaseStatus::Active, CaseStatus::Active, CaseStatus::Ended]);
+        let status = *g.pick(&[
+            CaseStatus::Draft,
+            CaseStatus::Visited,
+            CaseStatus::Active,
+            CaseStatus::Active,
+            CaseStatus::Active,
+            CaseStatus::Ended,
+        ]);
         let basis = if age >= 18 { &legal_bases[2] } else { &legal_bases[0] };
         let received = today - Duration::days(g.0.range(20, 900));
         let mut case = Case::draft(youth.meta.id, received);
@@ -149,12 +173,14 @@ pub fn workspace(n_cases: usize, seed: u64, today: NaiveDate) -> Workspace {
         if matches!(status, CaseStatus::Active | CaseStatus::Ended) {
             let person = g.pick(&persons);
             let start = received + Duration::days(15);
-            case.assignment = Some(Assignment { person: person.meta.id, provider: person.provider, from: start, to: None });
+            case.assignment =
+                Some(Assignment { person: person.meta.id, provider: person.provider, from: start, to: None });
             case.start_date = Some(start);
         }
         if status == CaseStatus::Ended {
             let end = (received + Duration::days(g.0.range(30, 400))).min(today);
-            case.ending = Some(Ending { date: end.max(received + Duration::days(15)), reason: *g.pick(&EndReason::ALL) });
+            case.ending =
+                Some(Ending { date: end.max(received + Duration::days(15)), reason: *g.pick(&EndReason::ALL) });
             if let Some(mut a) = case.assignment.take() {
                 a.to = case.ending.map(|e| e.date);
                 case.history.push(a);

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use fordeling::allocation::batch::generate::{generate, GenParams};
 use fordeling::allocation::batch::{
-    solve, CaseInput, GroupInput, Instance, InstanceError, PersonInput, PinInput, ScoreInput,
-    Solution, SolveOptions, UnassignedReason,
+    solve, CaseInput, GroupInput, Instance, InstanceError, PersonInput, PinInput, ScoreInput, Solution, SolveOptions,
+    UnassignedReason,
 };
 use proptest::prelude::*;
 
@@ -18,14 +18,7 @@ fn run(instance: &Instance) -> Result<Solution, InstanceError> {
 /// A node limit keeps larger instances fast in debug builds and, unlike a time
 /// limit, keeps the result deterministic.
 fn run_limited(instance: &Instance) -> Solution {
-    run_with(
-        instance,
-        SolveOptions {
-            node_limit: 3000,
-            ..SolveOptions::default()
-        },
-    )
-    .unwrap()
+    run_with(instance, SolveOptions { node_limit: 3000, ..SolveOptions::default() }).unwrap()
 }
 
 fn run_with(instance: &Instance, options: SolveOptions) -> Result<Solution, InstanceError> {
@@ -43,75 +36,40 @@ fn hundredths(h: f64) -> i64 {
 
 /// Checks every hard rule and that the reported counts match the assignment.
 fn check_valid(inst: &Instance, sol: &Solution) {
-    let score: HashMap<(&str, &str), i64> = inst
-        .scores
-        .iter()
-        .map(|s| ((s.case.as_str(), s.person.as_str()), s.score))
-        .collect();
-    let pinned: HashMap<&str, &str> = inst
-        .pinned
-        .iter()
-        .map(|p| (p.case.as_str(), p.person.as_str()))
-        .collect();
-    let hours: HashMap<&str, i64> = inst
-        .cases
-        .iter()
-        .map(|c| (c.id.as_str(), hundredths(c.hours)))
-        .collect();
+    let score: HashMap<(&str, &str), i64> =
+        inst.scores.iter().map(|s| ((s.case.as_str(), s.person.as_str()), s.score)).collect();
+    let pinned: HashMap<&str, &str> = inst.pinned.iter().map(|p| (p.case.as_str(), p.person.as_str())).collect();
+    let hours: HashMap<&str, i64> = inst.cases.iter().map(|c| (c.id.as_str(), hundredths(c.hours))).collect();
     let mut used_p: HashMap<&str, i64> = HashMap::new();
     let mut used_g: HashMap<&str, i64> = HashMap::new();
     let mut seen = std::collections::HashSet::new();
     let mut objective = 0;
     for pair in &sol.assignment {
-        assert!(
-            seen.insert(pair.case.as_str()),
-            "case {} assigned twice",
-            pair.case
-        );
+        assert!(seen.insert(pair.case.as_str()), "case {} assigned twice", pair.case);
         let key = (pair.case.as_str(), pair.person.as_str());
         let is_pin = pinned.get(pair.case.as_str()) == Some(&pair.person.as_str());
         assert!(score.contains_key(&key) || is_pin, "unscored pair {key:?}");
         objective += score.get(&key).copied().unwrap_or(0);
-        let person = inst
-            .persons
-            .iter()
-            .find(|p| p.id == pair.person)
-            .expect("known person");
+        let person = inst.persons.iter().find(|p| p.id == pair.person).expect("known person");
         *used_p.entry(person.id.as_str()).or_default() += hours[pair.case.as_str()];
         if let Some(g) = &person.group {
             *used_g.entry(g.as_str()).or_default() += hours[pair.case.as_str()];
         }
     }
     for p in &inst.persons {
-        assert!(
-            used_p.get(p.id.as_str()).copied().unwrap_or(0) <= hundredths(p.capacity_hours),
-            "person {}",
-            p.id
-        );
+        assert!(used_p.get(p.id.as_str()).copied().unwrap_or(0) <= hundredths(p.capacity_hours), "person {}", p.id);
     }
     for g in &inst.groups {
-        assert!(
-            used_g.get(g.id.as_str()).copied().unwrap_or(0) <= hundredths(g.capacity_hours),
-            "group {}",
-            g.id
-        );
+        assert!(used_g.get(g.id.as_str()).copied().unwrap_or(0) <= hundredths(g.capacity_hours), "group {}", g.id);
     }
     for (case, person) in &pinned {
-        assert!(
-            sol.assignment
-                .iter()
-                .any(|p| p.case == *case && p.person == *person),
-            "pin {case} lost"
-        );
+        assert!(sol.assignment.iter().any(|p| p.case == *case && p.person == *person), "pin {case} lost");
     }
     assert_eq!(sol.placed, sol.assignment.len());
     assert_eq!(sol.objective, objective);
     assert_eq!(sol.placed + sol.unassigned.len(), inst.cases.len());
     let ub = sol.upper_bound;
-    assert!(
-        (ub.placed, ub.objective) >= (sol.placed, sol.objective),
-        "bound {ub:?} below solution"
-    );
+    assert!((ub.placed, ub.objective) >= (sol.placed, sol.objective), "bound {ub:?} below solution");
     if sol.optimal {
         assert_eq!((ub.placed, ub.objective), (sol.placed, sol.objective));
     }
@@ -121,59 +79,26 @@ fn check_valid(inst: &Instance, sol: &Solution) {
 /// alone are infeasible.
 fn brute_force(inst: &Instance) -> Option<(usize, i64)> {
     let n = inst.cases.len();
-    let person_ix: HashMap<&str, usize> = inst
-        .persons
-        .iter()
-        .enumerate()
-        .map(|(k, p)| (p.id.as_str(), k))
-        .collect();
-    let group_ix: HashMap<&str, usize> = inst
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(k, g)| (g.id.as_str(), k))
-        .collect();
-    let group_of: Vec<Option<usize>> = inst
-        .persons
-        .iter()
-        .map(|p| p.group.as_ref().map(|g| group_ix[g.as_str()]))
-        .collect();
+    let person_ix: HashMap<&str, usize> = inst.persons.iter().enumerate().map(|(k, p)| (p.id.as_str(), k)).collect();
+    let group_ix: HashMap<&str, usize> = inst.groups.iter().enumerate().map(|(k, g)| (g.id.as_str(), k)).collect();
+    let group_of: Vec<Option<usize>> =
+        inst.persons.iter().map(|p| p.group.as_ref().map(|g| group_ix[g.as_str()])).collect();
     // options[c]: (person, score) choices; pinned cases have exactly their pin.
     let options: Vec<Vec<(usize, i64)>> = inst
         .cases
         .iter()
         .map(|c| {
             if let Some(pin) = inst.pinned.iter().find(|p| p.case == c.id) {
-                let s = inst
-                    .scores
-                    .iter()
-                    .find(|s| s.case == c.id && s.person == pin.person)
-                    .map_or(0, |s| s.score);
+                let s = inst.scores.iter().find(|s| s.case == c.id && s.person == pin.person).map_or(0, |s| s.score);
                 return vec![(person_ix[pin.person.as_str()], s)];
             }
-            inst.scores
-                .iter()
-                .filter(|s| s.case == c.id)
-                .map(|s| (person_ix[s.person.as_str()], s.score))
-                .collect()
+            inst.scores.iter().filter(|s| s.case == c.id).map(|s| (person_ix[s.person.as_str()], s.score)).collect()
         })
         .collect();
-    let pinned: Vec<bool> = inst
-        .cases
-        .iter()
-        .map(|c| inst.pinned.iter().any(|p| p.case == c.id))
-        .collect();
+    let pinned: Vec<bool> = inst.cases.iter().map(|c| inst.pinned.iter().any(|p| p.case == c.id)).collect();
     let hours: Vec<i64> = inst.cases.iter().map(|c| hundredths(c.hours)).collect();
-    let mut rem_p: Vec<i64> = inst
-        .persons
-        .iter()
-        .map(|p| hundredths(p.capacity_hours))
-        .collect();
-    let mut rem_g: Vec<i64> = inst
-        .groups
-        .iter()
-        .map(|g| hundredths(g.capacity_hours))
-        .collect();
+    let mut rem_p: Vec<i64> = inst.persons.iter().map(|p| hundredths(p.capacity_hours)).collect();
+    let mut rem_g: Vec<i64> = inst.groups.iter().map(|g| hundredths(g.capacity_hours)).collect();
 
     struct Ctx<'a> {
         options: &'a [Vec<(usize, i64)>],
@@ -182,14 +107,7 @@ fn brute_force(inst: &Instance) -> Option<(usize, i64)> {
         group_of: &'a [Option<usize>],
         best: Option<(usize, i64)>,
     }
-    fn rec(
-        cx: &mut Ctx,
-        c: usize,
-        placed: usize,
-        score: i64,
-        rem_p: &mut [i64],
-        rem_g: &mut [i64],
-    ) {
+    fn rec(cx: &mut Ctx, c: usize, placed: usize, score: i64, rem_p: &mut [i64], rem_g: &mut [i64]) {
         if c == cx.options.len() {
             if cx.best.is_none_or(|b| (placed, score) > b) {
                 cx.best = Some((placed, score));
@@ -216,13 +134,7 @@ fn brute_force(inst: &Instance) -> Option<(usize, i64)> {
             rec(cx, c + 1, placed, score, rem_p, rem_g);
         }
     }
-    let mut cx = Ctx {
-        options: &options,
-        pinned: &pinned,
-        hours: &hours,
-        group_of: &group_of,
-        best: None,
-    };
+    let mut cx = Ctx { options: &options, pinned: &pinned, hours: &hours, group_of: &group_of, best: None };
     rec(&mut cx, 0, 0, 0, &mut rem_p, &mut rem_g);
     let _ = n;
     cx.best
@@ -306,12 +218,7 @@ proptest! {
 fn deterministic_and_valid_on_bench_sizes() {
     for (cases, persons) in [(40, 250), (60, 500)] {
         for scarce in [false, true] {
-            let inst = generate(GenParams {
-                cases,
-                persons,
-                scarce,
-                seed: 7,
-            });
+            let inst = generate(GenParams { cases, persons, scarce, seed: 7 });
             let a = run_limited(&inst);
             check_valid(&inst, &a);
             assert_eq!(a, run_limited(&inst));
@@ -321,32 +228,16 @@ fn deterministic_and_valid_on_bench_sizes() {
 
 #[test]
 fn time_limit_returns_best_found_with_bound() {
-    let inst = generate(GenParams {
-        cases: 60,
-        persons: 500,
-        scarce: true,
-        seed: 3,
-    });
+    let inst = generate(GenParams { cases: 60, persons: 500, scarce: true, seed: 3 });
     let mut t = 0.0;
     let mut clock = move || {
         t += 1000.0;
         t
     };
-    let options = SolveOptions {
-        time_limit_ms: 1.0,
-        ..SolveOptions::default()
-    };
+    let options = SolveOptions { time_limit_ms: 1.0, ..SolveOptions::default() };
     let sol = solve(&inst, &options, &mut clock).unwrap();
     check_valid(&inst, &sol);
-    let limited = solve(
-        &inst,
-        &SolveOptions {
-            node_limit: 0,
-            ..SolveOptions::default()
-        },
-        &mut || 0.0,
-    )
-    .unwrap();
+    let limited = solve(&inst, &SolveOptions { node_limit: 0, ..SolveOptions::default() }, &mut || 0.0).unwrap();
     check_valid(&inst, &limited);
 }
 
@@ -357,10 +248,7 @@ fn parse(json: &str) -> Instance {
 }
 
 fn pairs(sol: &Solution) -> Vec<(&str, &str)> {
-    sol.assignment
-        .iter()
-        .map(|p| (p.case.as_str(), p.person.as_str()))
-        .collect()
+    sol.assignment.iter().map(|p| (p.case.as_str(), p.person.as_str())).collect()
 }
 
 #[test]
@@ -388,10 +276,7 @@ fn scarce_capacity_places_more_cases_before_higher_scores() {
     let sol = run(&inst).unwrap();
     assert_eq!(pairs(&sol), [("a", "p1"), ("b", "p1")]);
     assert_eq!(sol.unassigned[0].case, "big");
-    assert_eq!(
-        sol.unassigned[0].reason,
-        UnassignedReason::PersonCapacityExhausted
-    );
+    assert_eq!(sol.unassigned[0].reason, UnassignedReason::PersonCapacityExhausted);
 }
 
 #[test]
@@ -416,10 +301,7 @@ fn group_capacity_binds() {
     );
     let sol = run(&only_group).unwrap();
     assert_eq!(pairs(&sol), [("c2", "p1")]);
-    assert_eq!(
-        sol.unassigned[0].reason,
-        UnassignedReason::GroupCapacityExhausted
-    );
+    assert_eq!(sol.unassigned[0].reason, UnassignedReason::GroupCapacityExhausted);
 }
 
 #[test]
@@ -444,10 +326,7 @@ fn pins_are_forced_and_use_capacity() {
     let sol = run(&inst).unwrap();
     assert_eq!(pairs(&sol), [("c2", "p1")]);
     assert_eq!(sol.objective, 0, "an unscored pin counts 0");
-    assert_eq!(
-        sol.unassigned[0].reason,
-        UnassignedReason::PersonCapacityExhausted
-    );
+    assert_eq!(sol.unassigned[0].reason, UnassignedReason::PersonCapacityExhausted);
 }
 
 #[test]
@@ -469,18 +348,8 @@ fn unassigned_reasons() {
             "scores": [{"case": "huge", "person": "p", "score": 1}]}"#,
     );
     let sol = run(&inst).unwrap();
-    let reasons: Vec<_> = sol
-        .unassigned
-        .iter()
-        .map(|u| (u.case.as_str(), u.reason))
-        .collect();
-    assert_eq!(
-        reasons,
-        [
-            ("none", UnassignedReason::NoEligiblePerson),
-            ("huge", UnassignedReason::ExceedsCapacity)
-        ]
-    );
+    let reasons: Vec<_> = sol.unassigned.iter().map(|u| (u.case.as_str(), u.reason)).collect();
+    assert_eq!(reasons, [("none", UnassignedReason::NoEligiblePerson), ("huge", UnassignedReason::ExceedsCapacity)]);
 }
 
 #[test]
@@ -516,21 +385,15 @@ fn validation_errors() {
         InstanceError::DuplicateGroup(_)
     ));
     assert!(matches!(
-        err(&format!(
-            r#"{{"cases": {c}, "persons": [{{"id": "p", "capacity_hours": 1, "group": "x"}}]}}"#
-        )),
+        err(&format!(r#"{{"cases": {c}, "persons": [{{"id": "p", "capacity_hours": 1, "group": "x"}}]}}"#)),
         InstanceError::UnknownGroup { .. }
     ));
     assert!(matches!(
-        err(&format!(
-            r#"{{"cases": {c}, "persons": {p}, "scores": [{{"case": "x", "person": "p", "score": 1}}]}}"#
-        )),
+        err(&format!(r#"{{"cases": {c}, "persons": {p}, "scores": [{{"case": "x", "person": "p", "score": 1}}]}}"#)),
         InstanceError::UnknownCase { .. }
     ));
     assert!(matches!(
-        err(&format!(
-            r#"{{"cases": {c}, "persons": {p}, "pinned": [{{"case": "c", "person": "x"}}]}}"#
-        )),
+        err(&format!(r#"{{"cases": {c}, "persons": {p}, "pinned": [{{"case": "c", "person": "x"}}]}}"#)),
         InstanceError::UnknownPerson { .. }
     ));
     assert!(matches!(
@@ -540,21 +403,15 @@ fn validation_errors() {
         InstanceError::DuplicateScore { .. }
     ));
     assert!(matches!(
-        err(&format!(
-            r#"{{"cases": [{{"id": "c", "hours": -1}}], "persons": {p}}}"#
-        )),
+        err(&format!(r#"{{"cases": [{{"id": "c", "hours": -1}}], "persons": {p}}}"#)),
         InstanceError::InvalidHours(_)
     ));
     assert!(matches!(
-        err(&format!(
-            r#"{{"cases": {c}, "persons": [{{"id": "p", "capacity_hours": -0.5}}]}}"#
-        )),
+        err(&format!(r#"{{"cases": {c}, "persons": [{{"id": "p", "capacity_hours": -0.5}}]}}"#)),
         InstanceError::InvalidPersonCapacity(_)
     ));
     assert!(matches!(
-        err(&format!(
-            r#"{{"cases": {c}, "persons": {p}, "groups": [{{"id": "g", "capacity_hours": -3}}]}}"#
-        )),
+        err(&format!(r#"{{"cases": {c}, "persons": {p}, "groups": [{{"id": "g", "capacity_hours": -3}}]}}"#)),
         InstanceError::InvalidGroupCapacity(_)
     ));
     assert!(matches!(
@@ -576,10 +433,8 @@ fn validation_errors() {
         InstanceError::PinsExceedPersonCapacity { .. }
     ));
     assert!(matches!(
-        err(
-            r#"{"cases": [{"id": "c", "hours": 4}], "persons": [{"id": "p", "capacity_hours": 5, "group": "g"}],
-               "groups": [{"id": "g", "capacity_hours": 3}], "pinned": [{"case": "c", "person": "p"}]}"#
-        ),
+        err(r#"{"cases": [{"id": "c", "hours": 4}], "persons": [{"id": "p", "capacity_hours": 5, "group": "g"}],
+               "groups": [{"id": "g", "capacity_hours": 3}], "pinned": [{"case": "c", "person": "p"}]}"#),
         InstanceError::PinsExceedGroupCapacity { .. }
     ));
 }

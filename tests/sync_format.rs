@@ -26,11 +26,7 @@ fn parse(bytes: &[u8]) -> Result<ExportDoc, Vec<ImportProblem>> {
 /// A small workspace with every record type, stamped, plus an erasure and a conflict.
 fn sample() -> Snapshot {
     let w = fordeling::sample::workspace(6, 3, today());
-    let stamp = Stamp {
-        t: 1_790_000_000_000,
-        c: 0,
-        d: DeviceId("golden".into()),
-    };
+    let stamp = Stamp { t: 1_790_000_000_000, c: 0, d: DeviceId("golden".into()) };
     fn stamped<T: Record>(v: Vec<T>, s: &Stamp) -> Vec<T> {
         v.into_iter()
             .map(|mut r| {
@@ -40,12 +36,7 @@ fn sample() -> Snapshot {
             .collect()
     }
     let id = |n: u128| uuid::Uuid::from_u128(0x90_0000 + n);
-    let case = w
-        .cases
-        .iter()
-        .find(|c| c.assignment.is_some())
-        .unwrap()
-        .clone();
+    let case = w.cases.iter().find(|c| c.assignment.is_some()).unwrap().clone();
     let a = case.assignment.unwrap();
     let member = CommitteeMember {
         meta: RecordMeta::new(MemberId(id(1))),
@@ -87,10 +78,7 @@ fn sample() -> Snapshot {
     let mut districts = stamped(w.districts, &stamp);
     let before = districts[0].clone();
     districts[0].name = format!("{} (ny)", before.name);
-    let later = Stamp {
-        t: stamp.t + 500,
-        ..stamp.clone()
-    };
+    let later = Stamp { t: stamp.t + 500, ..stamp.clone() };
     stamp_changes(Some(&before), &mut districts[0], &later);
     let mut s = Snapshot::default();
     s.records = Records {
@@ -107,22 +95,10 @@ fn sample() -> Snapshot {
         decisions: stamped(vec![decision], &stamp),
         followups: stamped(vec![followup], &stamp),
     };
-    s.settings = Some(Stamped {
-        value: Settings {
-            municipality: "Ishøj".into(),
-            ..Settings::default()
-        },
-        rev: stamp.clone(),
-    });
-    s.tombstones.push(Tombstone {
-        store: "youths".into(),
-        id: id(5).to_string(),
-        stamp: stamp.clone(),
-    });
-    let older = Stamp {
-        t: stamp.t - 1000,
-        ..stamp.clone()
-    };
+    s.settings =
+        Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp.clone() });
+    s.tombstones.push(Tombstone { store: "youths".into(), id: id(5).to_string(), stamp: stamp.clone() });
+    let older = Stamp { t: stamp.t - 1000, ..stamp.clone() };
     s.conflicts.push(Conflict {
         store: "cases".into(),
         id: case.meta.id.to_string(),
@@ -136,28 +112,13 @@ fn sample() -> Snapshot {
 }
 
 fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
+    DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().with_timezone(&Utc)
 }
 
 fn club_scope(s: &Snapshot) -> Scope {
-    let case = &s
-        .records
-        .cases
-        .iter()
-        .find(|c| c.assignment.is_some())
-        .unwrap();
-    let p = s
-        .records
-        .providers
-        .iter()
-        .find(|p| p.meta.id == case.assignment.unwrap().provider)
-        .unwrap();
-    Scope::Club {
-        provider: p.meta.id,
-        name: p.name.clone(),
-    }
+    let case = &s.records.cases.iter().find(|c| c.assignment.is_some()).unwrap();
+    let p = s.records.providers.iter().find(|p| p.meta.id == case.assignment.unwrap().provider).unwrap();
+    Scope::Club { provider: p.meta.id, name: p.name.clone() }
 }
 
 /// Golden files are written once (FORDELING_WRITE_GOLDEN=1, when missing) and never change after: a released version's
@@ -176,15 +137,8 @@ fn golden(name: &str, doc: &ExportDoc) -> String {
     let migrated = migrate(value.clone()).unwrap();
     assert_eq!(migrated["schema_version"], SCHEMA_VERSION);
     if value["schema_version"] == SCHEMA_VERSION {
-        assert_eq!(
-            parsed.to_json_pretty() + "\n",
-            text,
-            "{name}: re-serialising changes the file"
-        );
-        assert_eq!(
-            migrated, value,
-            "{name}: current version, migration is the identity"
-        );
+        assert_eq!(parsed.to_json_pretty() + "\n", text, "{name}: re-serialising changes the file");
+        assert_eq!(migrated, value, "{name}: current version, migration is the identity");
     } else {
         assert_eq!(
             serde_json::to_value(&parsed).unwrap(),
@@ -198,28 +152,14 @@ fn golden(name: &str, doc: &ExportDoc) -> String {
 #[test]
 fn golden_v1_files_import_through_migration() {
     let s = sample();
-    let full = golden(
-        "export-v1-full.json",
-        &export(&s, &Scope::Full, &DeviceId("golden".into()), now()),
-    );
-    let club = golden(
-        "export-v1-club.json",
-        &export(&s, &club_scope(&s), &DeviceId("golden".into()), now()),
-    );
+    let full = golden("export-v1-full.json", &export(&s, &Scope::Full, &DeviceId("golden".into()), now()));
+    let club = golden("export-v1-club.json", &export(&s, &club_scope(&s), &DeviceId("golden".into()), now()));
     let full = parse(full.as_bytes()).unwrap();
     let into_empty = merge(&Snapshot::default(), &full);
-    assert_eq!(
-        into_empty.preview.new.len(),
-        full.records.len() + 1,
-        "every record and the settings are new"
-    );
+    assert_eq!(into_empty.preview.new.len(), full.records.len() + 1, "every record and the settings are new");
     let club = parse(club.as_bytes()).unwrap();
     assert!(club.records.len() < full.records.len());
-    assert!(
-        club.records.meetings.is_empty()
-            && club.records.decisions.is_empty()
-            && club.records.members.is_empty()
-    );
+    assert!(club.records.meetings.is_empty() && club.records.decisions.is_empty() && club.records.members.is_empty());
     assert!(
         merge(&into_empty.merged(&Snapshot::default()), &club).preview.is_noop(),
         "the club package is part of the full export"
@@ -229,22 +169,10 @@ fn golden_v1_files_import_through_migration() {
 #[test]
 fn golden_v2_files_import() {
     let s = sample();
-    let full = golden(
-        "export-v2-full.json",
-        &export(&s, &Scope::Full, &DeviceId("golden".into()), now()),
-    );
-    let club = golden(
-        "export-v2-club.json",
-        &export(&s, &club_scope(&s), &DeviceId("golden".into()), now()),
-    );
+    let full = golden("export-v2-full.json", &export(&s, &Scope::Full, &DeviceId("golden".into()), now()));
+    let club = golden("export-v2-club.json", &export(&s, &club_scope(&s), &DeviceId("golden".into()), now()));
     let full = parse(full.as_bytes()).unwrap();
-    assert!(
-        full.records
-            .districts
-            .iter()
-            .any(|d| !d.meta.bases.is_empty()),
-        "the v2 files hold a base"
-    );
+    assert!(full.records.districts.iter().any(|d| !d.meta.bases.is_empty()), "the v2 files hold a base");
     let into_empty = merge(&Snapshot::default(), &full);
     assert_eq!(into_empty.preview.new.len(), full.records.len() + 1);
     let club = parse(club.as_bytes()).unwrap();
@@ -268,10 +196,7 @@ fn export_is_deterministic() {
     shuffled.records.cases.reverse();
     shuffled.records.concerns.reverse();
     let dev = DeviceId("golden".into());
-    assert_eq!(
-        export(&s, &Scope::Full, &dev, now()).to_json(),
-        export(&shuffled, &Scope::Full, &dev, now()).to_json()
-    );
+    assert_eq!(export(&s, &Scope::Full, &dev, now()).to_json(), export(&shuffled, &Scope::Full, &dev, now()).to_json());
 }
 
 // ---- JSON Schema ----
@@ -340,27 +265,17 @@ fn check(schema: &Value, root: &Value, v: &Value, at: &str, errors: &mut Vec<Str
         }
     }
     if let Some(obj) = v.as_object() {
-        for r in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for r in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
             if !obj.contains_key(r.as_str().unwrap()) {
                 errors.push(format!("{at}: missing {r}"));
             }
         }
         let props = schema.get("properties").and_then(Value::as_object);
         for (k, x) in obj {
-            match (
-                props.and_then(|p| p.get(k)),
-                schema.get("additionalProperties"),
-            ) {
+            match (props.and_then(|p| p.get(k)), schema.get("additionalProperties")) {
                 (Some(s), _) => check(s, root, x, &format!("{at}.{k}"), errors),
                 (None, Some(Value::Bool(false))) => errors.push(format!("{at}: unexpected {k}")),
-                (None, Some(s @ Value::Object(_))) => {
-                    check(s, root, x, &format!("{at}.{k}"), errors)
-                }
+                (None, Some(s @ Value::Object(_))) => check(s, root, x, &format!("{at}.{k}"), errors),
                 _ => {}
             }
         }
@@ -391,10 +306,7 @@ fn golden_files_and_fresh_exports_match_the_schema() {
         let mut errors = Vec::new();
         let v: Value = serde_json::from_str(&text).unwrap();
         check(&v1, &v1, &v, "$", &mut errors);
-        assert!(
-            errors.is_empty(),
-            "{name} against the v1 schema: {errors:#?}"
-        );
+        assert!(errors.is_empty(), "{name} against the v1 schema: {errors:#?}");
     }
     let mut docs: Vec<(String, Value)> = Vec::new();
     for name in ["export-v2-full.json", "export-v2-club.json"] {
@@ -404,10 +316,7 @@ fn golden_files_and_fresh_exports_match_the_schema() {
     }
     for scope in [Scope::Full, club_scope(&s)] {
         let doc = export(&s, &scope, &DeviceId("d".into()), now());
-        docs.push((
-            format!("{scope:?}"),
-            serde_json::from_slice(&doc.to_json()).unwrap(),
-        ));
+        docs.push((format!("{scope:?}"), serde_json::from_slice(&doc.to_json()).unwrap()));
     }
     let big = fordeling::sample::workspace(200, 9, today());
     let mut snap = Snapshot::default();
@@ -424,8 +333,7 @@ fn golden_files_and_fresh_exports_match_the_schema() {
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
     // The checker does refuse what it should.
-    let mut bad =
-        serde_json::to_value(export(&s, &Scope::Full, &DeviceId("d".into()), now())).unwrap();
+    let mut bad = serde_json::to_value(export(&s, &Scope::Full, &DeviceId("d".into()), now())).unwrap();
     bad["records"]["cases"][0]["status"] = json!("Nope");
     bad["records"]["cases"][0]["meta"]["revs"]["note"] = json!({"t": 1});
     bad["records"]["cases"][0]["meta"]["bases"]["note"] = json!({"t": 1, "c": 0});
@@ -454,13 +362,7 @@ fn the_schema_file_is_generated_from_the_rust_types() {
 // ---- The validator's reports ----
 
 fn full_value() -> Value {
-    serde_json::to_value(export(
-        &sample(),
-        &Scope::Full,
-        &DeviceId("d".into()),
-        now(),
-    ))
-    .unwrap()
+    serde_json::to_value(export(&sample(), &Scope::Full, &DeviceId("d".into()), now())).unwrap()
 }
 
 fn problems(v: &Value) -> Vec<ImportProblem> {
@@ -468,38 +370,19 @@ fn problems(v: &Value) -> Vec<ImportProblem> {
 }
 
 fn at(p: &ImportProblem) -> (Option<&str>, Option<&str>, Option<&str>) {
-    (
-        p.location.store.as_deref(),
-        p.location.id.as_deref(),
-        p.location.field.as_deref(),
-    )
+    (p.location.store.as_deref(), p.location.id.as_deref(), p.location.field.as_deref())
 }
 
 #[test]
 fn not_json_and_foreign_files_are_refused_with_a_reason() {
     let p = parse(b"{\n  \"format\": ").unwrap_err();
-    assert!(
-        matches!(p[0].kind, ProblemKind::NotJson { line: 2, .. }),
-        "{p:?}"
-    );
-    assert_eq!(
-        parse(b"{\"format\":\"zip\"}").unwrap_err()[0].kind,
-        ProblemKind::WrongFormat
-    );
+    assert!(matches!(p[0].kind, ProblemKind::NotJson { line: 2, .. }), "{p:?}");
+    assert_eq!(parse(b"{\"format\":\"zip\"}").unwrap_err()[0].kind, ProblemKind::WrongFormat);
     let mut v = full_value();
     v["schema_version"] = json!(7);
-    assert_eq!(
-        problems(&v)[0].kind,
-        ProblemKind::UnsupportedVersion {
-            found: 7,
-            supported: 2
-        }
-    );
+    assert_eq!(problems(&v)[0].kind, ProblemKind::UnsupportedVersion { found: 7, supported: 2 });
     let deep = "[".repeat(100_000);
-    assert!(matches!(
-        parse(deep.as_bytes()).unwrap_err()[0].kind,
-        ProblemKind::NotJson { .. }
-    ));
+    assert!(matches!(parse(deep.as_bytes()).unwrap_err()[0].kind, ProblemKind::NotJson { .. }));
     assert!(parse(&[0xff, 0xfe, 0x00]).is_err());
     println!("{}", problems(&v)[0]);
 }
@@ -507,77 +390,41 @@ fn not_json_and_foreign_files_are_refused_with_a_reason() {
 #[test]
 fn every_problem_is_reported_with_its_location() {
     let mut v = full_value();
-    let case_id = v["records"]["cases"][0]["meta"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let youth_id = v["records"]["youths"][0]["meta"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let case_id = v["records"]["cases"][0]["meta"]["id"].as_str().unwrap().to_string();
+    let youth_id = v["records"]["youths"][0]["meta"]["id"].as_str().unwrap().to_string();
     let case = &mut v["records"]["cases"][0];
     case["hours_per_week"] = json!("mange");
     case["status"] = json!("Nope");
     case["extra"] = json!(1);
     v["records"]["youths"][0]["pseudonym"] = json!("010203-1234");
-    v["records"]["youths"][1]["meta"]["revs"]["pseudonym"] =
-        json!({"t": u64::MAX, "c": 0, "d": "x"});
+    v["records"]["youths"][1]["meta"]["revs"]["pseudonym"] = json!({"t": u64::MAX, "c": 0, "d": "x"});
     v["records"]["youths"][2]["meta"]["bases"]["district"] = json!({"t": 1, "c": 0, "d": ""});
     let dup = v["records"]["districts"][0].clone();
     v["records"]["districts"].as_array_mut().unwrap().push(dup);
-    v["records"]["cases"][1]
-        .as_object_mut()
-        .unwrap()
-        .remove("youth");
+    v["records"]["cases"][1].as_object_mut().unwrap().remove("youth");
     v["records"]["gadgets"] = json!([]);
     v["surprise"] = json!(true);
     let ps = problems(&v);
     for p in &ps {
         println!("{p}");
     }
-    let has = |store: Option<&str>,
-               id: Option<&str>,
-               field: Option<&str>,
-               f: &dyn Fn(&ProblemKind) -> bool| {
+    let has = |store: Option<&str>, id: Option<&str>, field: Option<&str>, f: &dyn Fn(&ProblemKind) -> bool| {
         ps.iter().any(|p| at(p) == (store, id, field) && f(&p.kind))
     };
     let wrong = |k: &ProblemKind| matches!(k, ProblemKind::WrongType { .. });
-    assert!(has(
-        Some("cases"),
-        Some(&case_id),
-        Some("hours_per_week"),
-        &wrong
-    ));
+    assert!(has(Some("cases"), Some(&case_id), Some("hours_per_week"), &wrong));
     assert!(has(Some("cases"), Some(&case_id), Some("status"), &wrong));
-    assert!(ps.iter().any(
-        |p| matches!(p.kind, ProblemKind::Invalid(Problem::LooksLikeCpr))
-            && at(p) == (Some("youths"), Some(&youth_id), Some("pseudonym"))
-    ));
-    assert!(ps
-        .iter()
-        .any(|p| matches!(p.kind, ProblemKind::BadStamp { .. })
-            && p.location.field.as_deref() == Some("meta.revs.pseudonym")));
-    assert!(ps
-        .iter()
-        .any(|p| matches!(p.kind, ProblemKind::BadStamp { .. })
-            && p.location.field.as_deref() == Some("meta.bases.district")));
-    assert!(ps
-        .iter()
-        .any(|p| p.kind == ProblemKind::DuplicateId
-            && p.location.store.as_deref() == Some("districts")));
-    assert!(ps.iter().any(
-        |p| p.kind == ProblemKind::MissingField && p.location.field.as_deref() == Some("youth")
-    ));
-    assert!(ps
-        .iter()
-        .any(|p| p.kind == ProblemKind::UnknownStore
-            && p.location.store.as_deref() == Some("gadgets")));
-    assert!(ps
-        .iter()
-        .any(|p| p.kind == ProblemKind::UnknownField
-            && p.location.field.as_deref() == Some("surprise")));
-    assert!(has(Some("cases"), Some(&case_id), Some("extra"), &|k| *k
-        == ProblemKind::UnknownField));
+    assert!(ps.iter().any(|p| matches!(p.kind, ProblemKind::Invalid(Problem::LooksLikeCpr))
+        && at(p) == (Some("youths"), Some(&youth_id), Some("pseudonym"))));
+    assert!(ps.iter().any(|p| matches!(p.kind, ProblemKind::BadStamp { .. })
+        && p.location.field.as_deref() == Some("meta.revs.pseudonym")));
+    assert!(ps.iter().any(|p| matches!(p.kind, ProblemKind::BadStamp { .. })
+        && p.location.field.as_deref() == Some("meta.bases.district")));
+    assert!(ps.iter().any(|p| p.kind == ProblemKind::DuplicateId && p.location.store.as_deref() == Some("districts")));
+    assert!(ps.iter().any(|p| p.kind == ProblemKind::MissingField && p.location.field.as_deref() == Some("youth")));
+    assert!(ps.iter().any(|p| p.kind == ProblemKind::UnknownStore && p.location.store.as_deref() == Some("gadgets")));
+    assert!(ps.iter().any(|p| p.kind == ProblemKind::UnknownField && p.location.field.as_deref() == Some("surprise")));
+    assert!(has(Some("cases"), Some(&case_id), Some("extra"), &|k| *k == ProblemKind::UnknownField));
 }
 
 #[test]
@@ -589,11 +436,7 @@ fn references_must_resolve_in_the_file_or_on_the_device() {
     let ps = parse(&bytes).unwrap_err();
     assert!(ps.iter().all(|p| matches!(&p.kind, ProblemKind::DanglingReference { to_store, id } if to_store == "youths" && *id == youth_id)));
     assert_eq!(ps[0].location.field.as_deref(), Some("youth"));
-    assert!(
-        parse_and_validate(&bytes, today(), &|store, id| store == "youths"
-            && id == youth_id)
-        .is_ok()
-    );
+    assert!(parse_and_validate(&bytes, today(), &|store, id| store == "youths" && id == youth_id).is_ok());
 }
 
 #[test]
@@ -604,7 +447,5 @@ fn an_erased_record_cannot_travel_in_the_file() {
         .as_array_mut()
         .unwrap()
         .push(json!({"store": "cases", "id": case_id, "stamp": {"t": 1, "c": 0, "d": "d"}}));
-    assert!(problems(&v)
-        .iter()
-        .any(|p| p.kind == ProblemKind::ErasedButPresent));
+    assert!(problems(&v).iter().any(|p| p.kind == ProblemKind::ErasedButPresent));
 }

@@ -42,11 +42,7 @@ fn valid() -> &'static Vec<u8> {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
         let w = fordeling::sample::workspace(4, 5, today());
-        let stamp = Stamp {
-            t: 1_790_000_000_000,
-            c: 0,
-            d: DeviceId("fuzz".into()),
-        };
+        let stamp = Stamp { t: 1_790_000_000_000, c: 0, d: DeviceId("fuzz".into()) };
         let mut s = Snapshot::default();
         macro_rules! stamped {
             ($v:expr) => {
@@ -66,38 +62,20 @@ fn valid() -> &'static Vec<u8> {
         s.records.persons = stamped!(w.persons);
         s.records.youths = stamped!(w.youths);
         s.records.cases = stamped!(w.cases);
-        s.settings = Some(Stamped {
-            value: Settings::default(),
-            rev: stamp.clone(),
-        });
+        s.settings = Some(Stamped { value: Settings::default(), rev: stamp.clone() });
         let now = DateTime::<Utc>::from_timestamp(1_790_000_000, 0).unwrap();
         let bytes = export(&s, &Scope::Full, &DeviceId("fuzz".into()), now).to_json();
-        assert!(
-            parse_and_validate(&bytes, today(), &|_, _| false).is_ok(),
-            "the seed is valid"
-        );
+        assert!(parse_and_validate(&bytes, today(), &|_, _| false).is_ok(), "the seed is valid");
         bytes
     })
 }
 
 #[derive(Clone, Debug)]
 enum Mutation {
-    Flip {
-        at: usize,
-        bit: u8,
-    },
-    Truncate {
-        at: usize,
-    },
-    Insert {
-        at: usize,
-        byte: u8,
-    },
-    Splice {
-        at: usize,
-        len: usize,
-        text: &'static str,
-    },
+    Flip { at: usize, bit: u8 },
+    Truncate { at: usize },
+    Insert { at: usize, byte: u8 },
+    Splice { at: usize, len: usize, text: &'static str },
 }
 
 const TOKENS: [&str; 12] = [
@@ -120,12 +98,11 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), 0..8u8).prop_map(|(at, bit)| Mutation::Flip { at, bit }),
         any::<usize>().prop_map(|at| Mutation::Truncate { at }),
         (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Insert { at, byte }),
-        (
-            any::<usize>(),
-            0..12usize,
-            prop::sample::select(&TOKENS[..])
-        )
-            .prop_map(|(at, len, text)| Mutation::Splice { at, len, text }),
+        (any::<usize>(), 0..12usize, prop::sample::select(&TOKENS[..])).prop_map(|(at, len, text)| Mutation::Splice {
+            at,
+            len,
+            text
+        }),
     ]
 }
 
@@ -161,10 +138,7 @@ fn hostile() -> impl Strategy<Value = Value> {
         Just(json!({})),
         Just(json!({"t": u64::MAX, "c": u32::MAX, "d": "z"})),
         Just(json!("00000000-0000-0000-0000-000000000000")),
-        Just(
-            serde_json::from_str::<Value>(&format!("{}1{}", "[".repeat(100), "]".repeat(100)))
-                .unwrap()
-        ),
+        Just(serde_json::from_str::<Value>(&format!("{}1{}", "[".repeat(100), "]".repeat(100))).unwrap()),
         any::<i64>().prop_map(Value::from),
         "[a-zA-Z0-9 æøå-]{0,12}".prop_map(Value::from),
     ]

@@ -3,9 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use fordeling::domain::*;
-use fordeling::sync::format::{
-    export, ExportDoc, Scope, Snapshot, Stamped, Tombstone, SETTINGS_STORE,
-};
+use fordeling::sync::format::{export, ExportDoc, Scope, Snapshot, Stamped, Tombstone, SETTINGS_STORE};
 use fordeling::sync::merge::{merge, MergeResult};
 use fordeling::sync::revision::stamp_changes;
 use fordeling::sync::scope::select;
@@ -40,10 +38,7 @@ struct Device {
 
 impl Device {
     fn new(name: &str) -> Self {
-        Self {
-            data: Snapshot::default(),
-            clock: Clock::new(DeviceId(name.into())),
-        }
+        Self { data: Snapshot::default(), clock: Clock::new(DeviceId(name.into())) }
     }
 
     fn import(&mut self, file: &ExportDoc) -> MergeResult {
@@ -68,27 +63,16 @@ fn case_id(i: usize) -> CaseId {
 /// Apply one edit of record `rec` (0..POOL districts, POOL..2*POOL cases), field `field`, value `val`.
 fn edit(dev: &mut Device, rec: usize, field: u8, val: u8, t: u64) {
     let stamp = dev.clock.tick(t);
-    let erased = |store: &str, id: String| {
-        dev.data
-            .tombstones
-            .iter()
-            .any(|x| x.store == store && x.id == id)
-    };
+    let erased = |store: &str, id: String| dev.data.tombstones.iter().any(|x| x.store == store && x.id == id);
     if rec < POOL {
         let id = district_id(rec);
         if erased("districts", id.to_string()) {
             return;
         }
         let list = &mut dev.data.records.districts;
-        let old = list
-            .iter()
-            .position(|d| d.meta.id == id)
-            .map(|i| list.remove(i));
-        let mut new = old.clone().unwrap_or(District {
-            meta: RecordMeta::new(id),
-            name: "D".into(),
-            neighbours: vec![],
-        });
+        let old = list.iter().position(|d| d.meta.id == id).map(|i| list.remove(i));
+        let mut new =
+            old.clone().unwrap_or(District { meta: RecordMeta::new(id), name: "D".into(), neighbours: vec![] });
         match field % 3 {
             0 => new.name = format!("N{val}"),
             1 => new.neighbours = (0..val as usize % POOL).map(district_id).collect(),
@@ -102,15 +86,9 @@ fn edit(dev: &mut Device, rec: usize, field: u8, val: u8, t: u64) {
             return;
         }
         let list = &mut dev.data.records.cases;
-        let old = list
-            .iter()
-            .position(|c| c.meta.id == id)
-            .map(|i| list.remove(i));
+        let old = list.iter().position(|c| c.meta.id == id).map(|i| list.remove(i));
         let mut new = old.clone().unwrap_or_else(|| {
-            let mut c = Case::draft(
-                YouthId(Uuid::from_u128(0xaaaa)),
-                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            );
+            let mut c = Case::draft(YouthId(Uuid::from_u128(0xaaaa)), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
             c.meta.id = id;
             c
         });
@@ -136,46 +114,18 @@ fn erase(dev: &mut Device, rec: usize, t: u64) {
         dev.data.records.cases.retain(|c| c.meta.id != id);
         ("cases", id.to_string())
     };
-    dev.data
-        .conflicts
-        .retain(|c| !(c.store == store && c.id == id));
-    if !dev
-        .data
-        .tombstones
-        .iter()
-        .any(|x| x.store == store && x.id == id)
-    {
-        dev.data.tombstones.push(Tombstone {
-            store: store.into(),
-            id,
-            stamp,
-        });
+    dev.data.conflicts.retain(|c| !(c.store == store && c.id == id));
+    if !dev.data.tombstones.iter().any(|x| x.store == store && x.id == id) {
+        dev.data.tombstones.push(Tombstone { store: store.into(), id, stamp });
     }
 }
 
 #[derive(Clone, Debug)]
 enum Op {
-    Edit {
-        dev: usize,
-        rec: usize,
-        field: u8,
-        val: u8,
-        dt: u64,
-    },
-    Settings {
-        dev: usize,
-        val: u8,
-        dt: u64,
-    },
-    Erase {
-        dev: usize,
-        rec: usize,
-        dt: u64,
-    },
-    Sync {
-        from: usize,
-        to: usize,
-    },
+    Edit { dev: usize, rec: usize, field: u8, val: u8, dt: u64 },
+    Settings { dev: usize, val: u8, dt: u64 },
+    Erase { dev: usize, rec: usize, dt: u64 },
+    Sync { from: usize, to: usize },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -194,13 +144,7 @@ fn run(ops: &[Op]) -> Vec<Device> {
     let mut t = 1_700_000_000_000u64;
     for op in ops {
         match *op {
-            Op::Edit {
-                dev,
-                rec,
-                field,
-                val,
-                dt,
-            } => {
+            Op::Edit { dev, rec, field, val, dt } => {
                 t += dt;
                 edit(&mut devices[dev], rec, field, val, t);
             }
@@ -208,13 +152,8 @@ fn run(ops: &[Op]) -> Vec<Device> {
                 t += dt;
                 let d = &mut devices[dev];
                 let rev = d.clock.tick(t);
-                d.data.settings = Some(Stamped {
-                    value: Settings {
-                        budget_frame_kr: val as u64,
-                        ..Settings::default()
-                    },
-                    rev,
-                });
+                d.data.settings =
+                    Some(Stamped { value: Settings { budget_frame_kr: val as u64, ..Settings::default() }, rev });
             }
             Op::Erase { dev, rec, dt } => {
                 t += dt;
@@ -245,11 +184,7 @@ struct Fate {
 /// values written at their lost stamp.
 fn assert_nothing_lost(input: &Snapshot, result: &Snapshot) -> Result<Fate, TestCaseError> {
     type Row = (String, String, String, Value, Stamp);
-    let erased: HashSet<(String, String)> = result
-        .tombstones
-        .iter()
-        .map(|t| (t.store.clone(), t.id.clone()))
-        .collect();
+    let erased: HashSet<(String, String)> = result.tombstones.iter().map(|t| (t.store.clone(), t.id.clone())).collect();
     fn rows<T: Record>(out: &mut Vec<Row>, store: &str, records: &[T]) {
         for r in records {
             let mut fields = fordeling::sync::revision::fields(r);
@@ -403,24 +338,14 @@ fn random_histories_hold_both_sequential_and_concurrent_overwrites() {
         concurrent += usize::from(fate.in_conflicts > 0);
     }
     println!("{cases} histories: {sequential} with a sequential overwrite, {concurrent} with a kept conflict");
-    assert!(
-        sequential * 5 >= cases,
-        "sequential overwrites in only {sequential} of {cases}"
-    );
-    assert!(
-        concurrent * 5 >= cases,
-        "concurrent overwrites in only {concurrent} of {cases}"
-    );
+    assert!(sequential * 5 >= cases, "sequential overwrites in only {sequential} of {cases}");
+    assert!(concurrent * 5 >= cases, "concurrent overwrites in only {concurrent} of {cases}");
 }
 
 // ---- Rules, one by one ----
 
 fn district(id: usize, name: &str) -> District {
-    District {
-        meta: RecordMeta::new(district_id(id)),
-        name: name.into(),
-        neighbours: vec![],
-    }
+    District { meta: RecordMeta::new(district_id(id)), name: name.into(), neighbours: vec![] }
 }
 
 fn two_devices_with_one_district() -> (Device, Device) {
@@ -450,10 +375,7 @@ fn concurrent_edits_to_different_fields_both_survive() {
     b.import(&doc(&a.data));
     assert_eq!(a.data, b.data);
     let d = &a.data.records.districts[0];
-    assert_eq!(
-        (d.name.as_str(), d.neighbours.as_slice()),
-        ("Nordvest", &[district_id(1)][..])
-    );
+    assert_eq!((d.name.as_str(), d.neighbours.as_slice()), ("Nordvest", &[district_id(1)][..]));
     // Each side replaced a value it had seen (the imported "Nord" and []): sequential
     // overwrites, so nothing is a conflict.
     assert!(ra.preview.conflicting.is_empty(), "{:?}", ra.preview);
@@ -472,17 +394,10 @@ fn concurrent_edits_to_one_field_pick_the_same_winner_everywhere_and_keep_the_lo
     assert_eq!(a.data, b.data);
     assert_eq!(a.data.records.districts[0].name, "Fra B");
     assert_eq!(ra.preview.conflicting.len(), 1);
-    assert_eq!(
-        rb.preview.conflicting.len(),
-        1,
-        "b records the loser from a's file too"
-    );
+    assert_eq!(rb.preview.conflicting.len(), 1, "b records the loser from a's file too");
     let c = &a.data.conflicts;
     assert_eq!(c.len(), 1);
-    assert_eq!(
-        (c[0].field.as_str(), &c[0].lost, &c[0].kept),
-        ("name", &Value::from("Fra A"), &Value::from("Fra B"))
-    );
+    assert_eq!((c[0].field.as_str(), &c[0].lost, &c[0].kept), ("name", &Value::from("Fra A"), &Value::from("Fra B")));
     assert_eq!(c[0].lost_stamp.d, DeviceId("a".into()));
     // Importing the same file again adds nothing.
     let again = a.import(&doc(&b.data));
@@ -492,10 +407,7 @@ fn concurrent_edits_to_one_field_pick_the_same_winner_everywhere_and_keep_the_lo
 
 fn caseworker(dev: &Device) -> (String, Option<Stamp>) {
     let c = &dev.data.records.cases[0];
-    (
-        c.caseworker.clone(),
-        c.meta.bases.get("caseworker").cloned(),
-    )
+    (c.caseworker.clone(), c.meta.bases.get("caseworker").cloned())
 }
 
 #[test]
@@ -515,11 +427,7 @@ fn a_later_edit_of_a_value_the_other_side_had_is_no_conflict() {
     assert!(b.data.conflicts.is_empty());
     assert!(r.preview.conflicting.is_empty());
     assert_eq!(r.preview.changed.len(), 1);
-    assert_eq!(
-        caseworker(&b).1.map(|s| s.t),
-        Some(1000),
-        "the merged record carries the winner's base"
-    );
+    assert_eq!(caseworker(&b).1.map(|s| s.t), Some(1000), "the merged record carries the winner's base");
     // Now a truly concurrent edit: both start from SB2.
     edit(&mut a, POOL, 1, 3, 3000);
     edit(&mut b, POOL, 1, 4, 3000);
@@ -532,10 +440,7 @@ fn a_later_edit_of_a_value_the_other_side_had_is_no_conflict() {
     }
     let c = &a.data.conflicts;
     assert_eq!(c.len(), 1);
-    assert_eq!(
-        (c[0].field.as_str(), &c[0].lost, &c[0].kept),
-        ("caseworker", &Value::from("SB3"), &Value::from("SB4"))
-    );
+    assert_eq!((c[0].field.as_str(), &c[0].lost, &c[0].kept), ("caseworker", &Value::from("SB3"), &Value::from("SB4")));
     // B resolves it by writing a new value, having seen SB4 win: the conflict goes at the next
     // merge on both devices, because SB3's stamp is not above the new base.
     edit(&mut b, POOL, 1, 5, 4000);
@@ -593,15 +498,8 @@ fn erasure_wins_over_any_later_edit_and_removes_the_data() {
     let ra = a.import(&b_file);
     assert_eq!(a.data, b.data);
     assert!(a.data.records.districts.is_empty());
-    assert!(
-        a.data.conflicts.is_empty(),
-        "conflict entries of an erased record go too"
-    );
-    assert_eq!(
-        ra.preview.unchanged.len(),
-        1,
-        "the erased record in b's file is ignored"
-    );
+    assert!(a.data.conflicts.is_empty(), "conflict entries of an erased record go too");
+    assert_eq!(ra.preview.unchanged.len(), 1, "the erased record in b's file is ignored");
     let text = String::from_utf8(doc(&a.data).to_json()).unwrap();
     assert!(
         !text.contains("Senere redigering") && !text.contains("Nord") && !text.contains("Fra "),
@@ -614,39 +512,14 @@ fn settings_merge_as_a_whole_by_stamp() {
     let mut a = Device::new("a");
     let mut b = Device::new("b");
     let rev_a = a.clock.tick(1000);
-    a.data.settings = Some(Stamped {
-        value: Settings {
-            budget_frame_kr: 1,
-            ..Settings::default()
-        },
-        rev: rev_a,
-    });
+    a.data.settings = Some(Stamped { value: Settings { budget_frame_kr: 1, ..Settings::default() }, rev: rev_a });
     let rev_b = b.clock.tick(2000);
-    b.data.settings = Some(Stamped {
-        value: Settings {
-            followup_interval_months: 2,
-            ..Settings::default()
-        },
-        rev: rev_b,
-    });
+    b.data.settings =
+        Some(Stamped { value: Settings { followup_interval_months: 2, ..Settings::default() }, rev: rev_b });
     let r = a.import(&doc(&b.data));
-    assert_eq!(
-        a.data
-            .settings
-            .as_ref()
-            .unwrap()
-            .value
-            .followup_interval_months,
-        2
-    );
-    assert_eq!(
-        a.data.settings.as_ref().unwrap().value.budget_frame_kr,
-        Settings::default().budget_frame_kr
-    );
-    assert_eq!(
-        r.preview.conflicting,
-        vec![(SETTINGS_STORE.to_string(), SETTINGS_STORE.to_string())]
-    );
+    assert_eq!(a.data.settings.as_ref().unwrap().value.followup_interval_months, 2);
+    assert_eq!(a.data.settings.as_ref().unwrap().value.budget_frame_kr, Settings::default().budget_frame_kr);
+    assert_eq!(r.preview.conflicting, vec![(SETTINGS_STORE.to_string(), SETTINGS_STORE.to_string())]);
     assert_eq!(r.conflicts[0].lost["budget_frame_kr"], 1);
 }
 
@@ -654,11 +527,7 @@ fn settings_merge_as_a_whole_by_stamp() {
 
 fn stamped_workspace(n: usize) -> Snapshot {
     let w = fordeling::sample::workspace(n, 11, today());
-    let stamp = Stamp {
-        t: 1_700_000_000_000,
-        c: 0,
-        d: DeviceId("seed".into()),
-    };
+    let stamp = Stamp { t: 1_700_000_000_000, c: 0, d: DeviceId("seed".into()) };
     macro_rules! stamped {
         ($v:expr) => {
             $v.into_iter()
@@ -678,62 +547,29 @@ fn stamped_workspace(n: usize) -> Snapshot {
     s.records.persons = stamped!(w.persons);
     s.records.youths = stamped!(w.youths);
     s.records.cases = stamped!(w.cases);
-    s.settings = Some(Stamped {
-        value: Settings::default(),
-        rev: stamp,
-    });
+    s.settings = Some(Stamped { value: Settings::default(), rev: stamp });
     s
 }
 
 #[test]
 fn a_club_package_holds_only_its_cases_youths_and_persons() {
     let all = stamped_workspace(300);
-    let club = all
-        .records
-        .providers
-        .iter()
-        .find(|p| p.kind == ProviderKind::Club)
-        .unwrap();
-    let scope = Scope::Club {
-        provider: club.meta.id,
-        name: club.name.clone(),
-    };
+    let club = all.records.providers.iter().find(|p| p.kind == ProviderKind::Club).unwrap();
+    let scope = Scope::Club { provider: club.meta.id, name: club.name.clone() };
     let part = select(&all, &scope);
-    let own: HashSet<PersonId> = all
-        .records
-        .persons
-        .iter()
-        .filter(|p| p.provider == club.meta.id)
-        .map(|p| p.meta.id)
-        .collect();
-    let expected: Vec<&Case> = all
-        .records
-        .cases
-        .iter()
-        .filter(|c| c.assignment.is_some_and(|a| own.contains(&a.person)))
-        .collect();
+    let own: HashSet<PersonId> =
+        all.records.persons.iter().filter(|p| p.provider == club.meta.id).map(|p| p.meta.id).collect();
+    let expected: Vec<&Case> =
+        all.records.cases.iter().filter(|c| c.assignment.is_some_and(|a| own.contains(&a.person))).collect();
     assert!(!expected.is_empty(), "the sample gives the club cases");
     assert_eq!(part.records.cases.len(), expected.len());
     for c in &part.records.cases {
-        assert!(
-            own.contains(&c.assignment.unwrap().person),
-            "case outside the club leaked"
-        );
+        assert!(own.contains(&c.assignment.unwrap().person), "case outside the club leaked");
     }
     let youths: HashSet<YouthId> = part.records.cases.iter().map(|c| c.youth).collect();
     assert_eq!(part.records.youths.len(), youths.len());
-    assert!(
-        part.records
-            .youths
-            .iter()
-            .all(|y| youths.contains(&y.meta.id)),
-        "youth outside the scope leaked"
-    );
-    assert!(part
-        .records
-        .persons
-        .iter()
-        .all(|p| p.provider == club.meta.id));
+    assert!(part.records.youths.iter().all(|y| youths.contains(&y.meta.id)), "youth outside the scope leaked");
+    assert!(part.records.persons.iter().all(|p| p.provider == club.meta.id));
     assert_eq!(part.records.persons.len(), own.len());
     assert_eq!(part.records.providers.len(), 1);
     assert_eq!(part.records.concerns.len(), all.records.concerns.len());
@@ -741,8 +577,7 @@ fn a_club_package_holds_only_its_cases_youths_and_persons() {
     assert!(part.settings.is_some());
     // The package passes validation on a device that has nothing yet.
     let file = export(&all, &scope, &DeviceId("x".into()), now());
-    let parsed =
-        fordeling::sync::validate::parse_and_validate(&file.to_json(), today(), &|_, _| false);
+    let parsed = fordeling::sync::validate::parse_and_validate(&file.to_json(), today(), &|_, _| false);
     assert!(parsed.is_ok(), "{:?}", parsed.err());
 }
 
@@ -750,40 +585,15 @@ fn a_club_package_holds_only_its_cases_youths_and_persons() {
 fn a_district_package_holds_only_the_districts_youths() {
     let all = stamped_workspace(300);
     let d = &all.records.districts[2];
-    let part = select(
-        &all,
-        &Scope::District {
-            district: d.meta.id,
-            name: d.name.clone(),
-        },
-    );
+    let part = select(&all, &Scope::District { district: d.meta.id, name: d.name.clone() });
     assert!(!part.records.youths.is_empty());
-    assert!(
-        part.records.youths.iter().all(|y| y.district == d.meta.id),
-        "youth of another district leaked"
-    );
+    assert!(part.records.youths.iter().all(|y| y.district == d.meta.id), "youth of another district leaked");
     let youths: HashSet<YouthId> = part.records.youths.iter().map(|y| y.meta.id).collect();
-    assert!(
-        part.records.cases.iter().all(|c| youths.contains(&c.youth)),
-        "case of another district leaked"
-    );
-    let in_district = all
-        .records
-        .youths
-        .iter()
-        .filter(|y| y.district == d.meta.id)
-        .count();
-    assert_eq!(
-        part.records.cases.len(),
-        in_district,
-        "every case of the district (one per youth in the sample)"
-    );
-    let assigned: HashSet<PersonId> = part
-        .records
-        .cases
-        .iter()
-        .filter_map(|c| c.assignment.map(|a| a.person))
-        .collect();
+    assert!(part.records.cases.iter().all(|c| youths.contains(&c.youth)), "case of another district leaked");
+    let in_district = all.records.youths.iter().filter(|y| y.district == d.meta.id).count();
+    assert_eq!(part.records.cases.len(), in_district, "every case of the district (one per youth in the sample)");
+    let assigned: HashSet<PersonId> =
+        part.records.cases.iter().filter_map(|c| c.assignment.map(|a| a.person)).collect();
     let clubs: HashSet<ProviderId> = all
         .records
         .providers
@@ -791,24 +601,10 @@ fn a_district_package_holds_only_the_districts_youths() {
         .filter(|p| p.kind == ProviderKind::Club && p.district == Some(d.meta.id))
         .map(|p| p.meta.id)
         .collect();
-    assert!(part
-        .records
-        .persons
-        .iter()
-        .all(|p| clubs.contains(&p.provider) || assigned.contains(&p.meta.id)));
-    let file = export(
-        &all,
-        &Scope::District {
-            district: d.meta.id,
-            name: d.name.clone(),
-        },
-        &DeviceId("x".into()),
-        now(),
-    );
-    assert!(
-        fordeling::sync::validate::parse_and_validate(&file.to_json(), today(), &|_, _| false)
-            .is_ok()
-    );
+    assert!(part.records.persons.iter().all(|p| clubs.contains(&p.provider) || assigned.contains(&p.meta.id)));
+    let file =
+        export(&all, &Scope::District { district: d.meta.id, name: d.name.clone() }, &DeviceId("x".into()), now());
+    assert!(fordeling::sync::validate::parse_and_validate(&file.to_json(), today(), &|_, _| false).is_ok());
     // Merging a package back into the full workspace changes nothing.
     let back = merge(&all, &file);
     assert!(back.preview.is_noop());

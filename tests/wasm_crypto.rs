@@ -48,7 +48,11 @@ async fn round_trip() {
     let start = now();
     let text = encrypted(plaintext).await;
     let back = decrypt(PASS, &text).await;
-    log(format!("wasm_crypto: encrypt+decrypt of {} bytes, {MIN_ITERATIONS} PBKDF2 iterations: {:.0} ms", plaintext.len(), now() - start));
+    log(format!(
+        "wasm_crypto: encrypt+decrypt of {} bytes, {MIN_ITERATIONS} PBKDF2 iterations: {:.0} ms",
+        plaintext.len(),
+        now() - start
+    ));
     assert_eq!(back.as_deref(), Ok(&plaintext[..]));
 
     let env = envelope::parse(&text).expect("own output parses");
@@ -157,11 +161,16 @@ async fn weak_or_damaged_envelopes_are_refused_before_key_derivation() {
 
 #[wasm_bindgen_test]
 async fn other_texts_are_not_encrypted() {
-    for text in ["", "garbage", "\u{0}\u{1}", "[1,2]", r#"{"format":"fordeling-export","schema_version":1,"records":{}}"#] {
+    for text in
+        ["", "garbage", "\u{0}\u{1}", "[1,2]", r#"{"format":"fordeling-export","schema_version":1,"records":{}}"#]
+    {
         assert_eq!(decrypt(PASS, text).await, Err(CryptoError::NotEncrypted), "{text:?}");
     }
     // Names the format but is no JSON object: a damaged encrypted file.
-    assert!(matches!(decrypt(PASS, r#"{"format":"fordeling-encrypted","#).await, Err(CryptoError::BadEnvelope(EnvelopeError::NotJson(_)))));
+    assert!(matches!(
+        decrypt(PASS, r#"{"format":"fordeling-encrypted","#).await,
+        Err(CryptoError::BadEnvelope(EnvelopeError::NotJson(_)))
+    ));
 }
 
 /// Decrypts an envelope by hand with WebCrypto (an independent check of the documented
@@ -177,14 +186,21 @@ async fn decrypt_by_hand(passphrase: &str, text: &str, aad: Option<&[u8]>) -> Re
     let subtle = web_sys::window().ok_or("no window")?.crypto().map_err(err)?.subtle();
     let usage = |u: &str| JsValue::from(Array::of1(&JsValue::from_str(u)));
     let raw = Uint8Array::from(passphrase.as_bytes());
-    let base: CryptoKey = JsFuture::from(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usage("deriveKey")).map_err(err)?)
-        .await
-        .map_err(err)?
-        .unchecked_into();
+    let base: CryptoKey =
+        JsFuture::from(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usage("deriveKey")).map_err(err)?)
+            .await
+            .map_err(err)?
+            .unchecked_into();
     let kdf = Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", env.iterations(), &Uint8Array::from(env.salt()));
     let key: CryptoKey = JsFuture::from(
         subtle
-            .derive_key_with_object_and_object(&kdf, &base, &AesDerivedKeyParams::new("AES-GCM", 256), false, &usage("decrypt"))
+            .derive_key_with_object_and_object(
+                &kdf,
+                &base,
+                &AesDerivedKeyParams::new("AES-GCM", 256),
+                false,
+                &usage("decrypt"),
+            )
             .map_err(err)?,
     )
     .await

@@ -359,8 +359,14 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     stamp_changes(None, &mut vest, &stamp);
     theirs.records.districts.push(vest);
     theirs.tombstones.push(Tombstone { store: "districts".into(), id: erased.key(), stamp: stamp.clone() });
-    theirs.settings = Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp.clone() });
-    let file = export(&theirs, &Scope::Full, &DeviceId("other".into()), chrono::DateTime::from_timestamp_millis(stamp.t as i64).unwrap());
+    theirs.settings =
+        Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp.clone() });
+    let file = export(
+        &theirs,
+        &Scope::Full,
+        &DeviceId("other".into()),
+        chrono::DateTime::from_timestamp_millis(stamp.t as i64).unwrap(),
+    );
 
     // Meanwhile this device renamed Nord too: a concurrent edit, so a conflict entry. A merge
     // prepared before that edit is stale: applying it writes nothing.

@@ -16,8 +16,7 @@
 //! left out.
 
 use super::batch::{
-    CaseInput, GroupInput, Instance, PersonInput, PinInput, ScoreInput, Solution, UnassignedReason,
-    MAX_ABS_SCORE,
+    CaseInput, GroupInput, Instance, PersonInput, PinInput, ScoreInput, Solution, UnassignedReason, MAX_ABS_SCORE,
 };
 use super::context::{hours, hundredths, Registry};
 use super::eligibility::{check_facts, Capacity, Rule};
@@ -71,7 +70,10 @@ pub fn batch_instance(agenda: &[CaseId], pinned: &[(CaseId, PersonId)], ctx: &Re
         .filter(|pr| !pr.meta.archived)
         .filter_map(|pr| {
             let cap = hundredths(pr.hour_cap?);
-            Some(GroupInput { id: pr.meta.id.to_string(), capacity_hours: hours((cap - provider_used(pr.meta.id)).max(0)) })
+            Some(GroupInput {
+                id: pr.meta.id.to_string(),
+                capacity_hours: hours((cap - provider_used(pr.meta.id)).max(0)),
+            })
         })
         .collect();
 
@@ -97,10 +99,7 @@ pub fn batch_instance(agenda: &[CaseId], pinned: &[(CaseId, PersonId)], ctx: &Re
         .collect();
 
     Instance {
-        cases: facts
-            .iter()
-            .map(|f| CaseInput { id: f.case.meta.id.to_string(), hours: hours(f.hours) })
-            .collect(),
+        cases: facts.iter().map(|f| CaseInput { id: f.case.meta.id.to_string(), hours: hours(f.hours) }).collect(),
         persons,
         groups,
         scores,

@@ -107,7 +107,9 @@ pub fn check_facts(
     }
     let problems = person.certificates.problems(f.age, ctx.today, ctx.settings.certificate_valid_months);
     out.extend(problems.into_iter().map(Block::Certificate));
-    if let Some(club_district) = provider.district.filter(|&d| provider.kind == ProviderKind::Club && !f.district_allowed(d)) {
+    if let Some(club_district) =
+        provider.district.filter(|&d| provider.kind == ProviderKind::Club && !f.district_allowed(d))
+    {
         out.push(Block::OutsideDistrict { club_district, youth_district: f.youth.district });
     }
     if !provider.serves_age(f.age) {
@@ -257,7 +259,10 @@ mod tests {
         let mut w = World::new();
         let bo = w.bo;
         w.person_mut(bo).certificates.child_record = None;
-        assert_eq!(blocks_of(&w, bo), vec![Block::Certificate(CertificateProblem::Missing(CertificateKind::ChildRecord))]);
+        assert_eq!(
+            blocks_of(&w, bo),
+            vec![Block::Certificate(CertificateProblem::Missing(CertificateKind::ChildRecord))]
+        );
         w.youth_mut().birth_date = day(2011, 11, 24); // 15 today
         assert_eq!(blocks_of(&w, bo), vec![]);
     }

@@ -111,10 +111,8 @@ impl<'a> CaseFacts<'a> {
 
     /// The current load of `person` at `provider` without this case's own hours.
     pub fn load_of(&self, person: &ContactPerson, provider: &Provider, ctx: &Registry) -> Load {
-        let mut load = Load {
-            person: ctx.person_load_h100(person.meta.id),
-            provider: ctx.provider_load_h100(provider.meta.id),
-        };
+        let mut load =
+            Load { person: ctx.person_load_h100(person.meta.id), provider: ctx.provider_load_h100(provider.meta.id) };
         if let Some((p, pr, h)) = self.own {
             if p == person.meta.id {
                 load.person -= h;

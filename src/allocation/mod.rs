@@ -1,6 +1,6 @@
 //! Allocation: eligibility, scoring and the batch solver.
-pub mod batch;
 pub mod agenda;
+pub mod batch;
 pub mod context;
 pub mod eligibility;
 pub mod facts;

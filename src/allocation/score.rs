@@ -101,7 +101,8 @@ pub fn score_facts(f: &CaseFacts, person: &ContactPerson, provider: &Provider, l
         };
         s.add(Term::Routing { concern: c.meta.id, routing }, points);
     }
-    let expert: Vec<ConcernId> = f.concerns.iter().map(|c| c.meta.id).filter(|c| person.expertise.contains(c)).collect();
+    let expert: Vec<ConcernId> =
+        f.concerns.iter().map(|c| c.meta.id).filter(|c| person.expertise.contains(c)).collect();
     if !expert.is_empty() {
         let points = w.expertise_per_concern.saturating_mul(expert.len() as i64);
         s.add(Term::Expertise { concerns: expert }, points);
@@ -236,7 +237,10 @@ mod tests {
         let s = score_of(&w, bo);
         let shared = term(&s, |t| matches!(t, Term::SharedInterests { .. })).unwrap();
         assert_eq!(shared.points, 12); // 4 shared, counted up to 3
-        assert_eq!(shared.term, Term::SharedInterests { interests: ["Fodbold", "musik", "Ridning", "gaming"].map(String::from).to_vec() });
+        assert_eq!(
+            shared.term,
+            Term::SharedInterests { interests: ["Fodbold", "musik", "Ridning", "gaming"].map(String::from).to_vec() }
+        );
     }
 
     #[test]
@@ -301,11 +305,17 @@ mod tests {
         let bo = w.bo;
         w.busy_case(bo, CaseStatus::Active, 5.0);
         let s = score_of(&w, bo);
-        assert_eq!(term(&s, |t| matches!(t, Term::Load { .. })).unwrap(), &Points { term: Term::Load { utilisation_pct: 25 }, points: -5 });
+        assert_eq!(
+            term(&s, |t| matches!(t, Term::Load { .. })).unwrap(),
+            &Points { term: Term::Load { utilisation_pct: 25 }, points: -5 }
+        );
         // 20 × 4.5/20 = 4.5 rounds away from zero to −5; 22.5 % rounds to 23 %.
         w.cases.last_mut().unwrap().hours_per_week = Some(4.5);
         let s = score_of(&w, bo);
-        assert_eq!(term(&s, |t| matches!(t, Term::Load { .. })).unwrap(), &Points { term: Term::Load { utilisation_pct: 23 }, points: -5 });
+        assert_eq!(
+            term(&s, |t| matches!(t, Term::Load { .. })).unwrap(),
+            &Points { term: Term::Load { utilisation_pct: 23 }, points: -5 }
+        );
         assert_sum(&s);
     }
 

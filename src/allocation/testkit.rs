@@ -54,7 +54,8 @@ fn provider(kind: ProviderKind, name: &str, district: Option<DistrictId>, rate: 
 impl World {
     pub fn new() -> Self {
         let today = day(2026, 11, 24);
-        let district = |name: &str| District { meta: RecordMeta::new(DistrictId::new()), name: name.into(), neighbours: vec![] };
+        let district =
+            |name: &str| District { meta: RecordMeta::new(DistrictId::new()), name: name.into(), neighbours: vec![] };
         let (mut n, s, e) = (district("Nord"), district("Syd"), district("Øst"));
         n.neighbours.push(s.meta.id);
         let providers = vec![

@@ -156,7 +156,13 @@ impl super::validation::Validate for Settings {
         c.range_u32("solver_time_limit_ms", self.solver_time_limit_ms, 100, 60_000);
         for name in Weights::NAMES {
             if self.weights.get(name).is_some_and(|w| !(-MAX_WEIGHT..=MAX_WEIGHT).contains(&w)) {
-                c.fail(name, super::validation::Problem::OutOfRange { min: (-MAX_WEIGHT).to_string(), max: MAX_WEIGHT.to_string() });
+                c.fail(
+                    name,
+                    super::validation::Problem::OutOfRange {
+                        min: (-MAX_WEIGHT).to_string(),
+                        max: MAX_WEIGHT.to_string(),
+                    },
+                );
             }
         }
         let total: u32 = self.cost_shares.iter().map(|s| s.percent).sum();

@@ -58,9 +58,9 @@ impl Validate for Followup {
 pub fn next_due(start: NaiveDate, latest: Option<&Followup>, settings: &Settings) -> NaiveDate {
     match latest {
         None => start.checked_add_months(Months::new(settings.followup_first_months)).unwrap_or(start),
-        Some(f) => f
-            .next_date
-            .unwrap_or_else(|| f.date.checked_add_months(Months::new(settings.followup_interval_months)).unwrap_or(f.date)),
+        Some(f) => f.next_date.unwrap_or_else(|| {
+            f.date.checked_add_months(Months::new(settings.followup_interval_months)).unwrap_or(f.date)
+        }),
     }
 }
 

@@ -74,11 +74,29 @@ pub fn default_legal_bases() -> Vec<LegalBasis> {
         age_max,
     };
     vec![
-        make(SchemeKind::ContactPerson, "Fast kontaktperson for barnet/den unge", "SEL §52, stk. 3, nr. 6", None, Some(17)),
+        make(
+            SchemeKind::ContactPerson,
+            "Fast kontaktperson for barnet/den unge",
+            "SEL §52, stk. 3, nr. 6",
+            None,
+            Some(17),
+        ),
         make(SchemeKind::Family, "Kontaktperson for hele familien", "SEL §52, stk. 3, nr. 6", None, Some(17)),
         make(SchemeKind::Aftercare, "Efterværn", "SEL §76", Some(18), Some(22)),
-        make(SchemeKind::YouthCrimeBoard, "Forbedringsforløb (UKN), fast kontaktperson", "Lov om bekæmpelse af ungdomskriminalitet §13, stk. 1, nr. 7", Some(10), Some(17)),
-        make(SchemeKind::YouthEffort, "Kommunal ungeindsats (KUI)", "Lov om kommunal indsats for unge under 25 år, §2 l", Some(13), Some(24)),
+        make(
+            SchemeKind::YouthCrimeBoard,
+            "Forbedringsforløb (UKN), fast kontaktperson",
+            "Lov om bekæmpelse af ungdomskriminalitet §13, stk. 1, nr. 7",
+            Some(10),
+            Some(17),
+        ),
+        make(
+            SchemeKind::YouthEffort,
+            "Kommunal ungeindsats (KUI)",
+            "Lov om kommunal indsats for unge under 25 år, §2 l",
+            Some(13),
+            Some(24),
+        ),
     ]
 }
 

@@ -28,6 +28,6 @@ pub use meta::{Clock, DeviceId, RecordMeta, Stamp};
 pub use org::{CommitteeMember, CommitteeRole, District, School};
 pub use person::{Certificates, ContactPerson, Gender, OutOfHours};
 pub use provider::{Provider, ProviderKind};
+pub use record::Record;
 pub use validation::{FieldError, Problem, Validate};
 pub use youth::Youth;
-pub use record::Record;

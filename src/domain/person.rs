@@ -162,14 +162,25 @@ mod tests {
 
     #[test]
     fn child_record_is_needed_only_under_15() {
-        let certs = Certificates { criminal_record: Some(d(2026, 1, 1)), child_record: None, confidentiality: Some(d(2026, 1, 1)) };
-        assert_eq!(certs.problems(14, d(2026, 6, 1), 24), vec![CertificateProblem::Missing(CertificateKind::ChildRecord)]);
+        let certs = Certificates {
+            criminal_record: Some(d(2026, 1, 1)),
+            child_record: None,
+            confidentiality: Some(d(2026, 1, 1)),
+        };
+        assert_eq!(
+            certs.problems(14, d(2026, 6, 1), 24),
+            vec![CertificateProblem::Missing(CertificateKind::ChildRecord)]
+        );
         assert!(certs.problems(15, d(2026, 6, 1), 24).is_empty());
     }
 
     #[test]
     fn records_expire_after_the_configured_months() {
-        let certs = Certificates { criminal_record: Some(d(2024, 6, 1)), child_record: None, confidentiality: Some(d(2010, 1, 1)) };
+        let certs = Certificates {
+            criminal_record: Some(d(2024, 6, 1)),
+            child_record: None,
+            confidentiality: Some(d(2010, 1, 1)),
+        };
         assert_eq!(
             certs.problems(16, d(2026, 6, 1), 24),
             vec![CertificateProblem::Expired(CertificateKind::CriminalRecord, d(2024, 6, 1))]

@@ -114,7 +114,11 @@ impl Check {
 }
 
 fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") }
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
 }
 
 /// True when `text` holds something shaped like a Danish CPR number (DDMMYY-NNNN or ten

@@ -8,10 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Number of (unarchived) cases per status, every status present.
 pub fn status_counts(cases: &[Case]) -> Vec<(CaseStatus, usize)> {
-    CaseStatus::ALL
-        .iter()
-        .map(|s| (*s, cases.iter().filter(|c| !c.meta.archived && c.status == *s).count()))
-        .collect()
+    CaseStatus::ALL.iter().map(|s| (*s, cases.iter().filter(|c| !c.meta.archived && c.status == *s).count())).collect()
 }
 
 /// A follow-up that is due for an active case.
@@ -93,7 +90,8 @@ pub fn provider_loads(providers: &[Provider], persons: &[ContactPerson], cases: 
         .iter()
         .filter(|p| !p.meta.archived)
         .map(|p| {
-            let staff: f64 = persons.iter().filter(|q| q.provider == p.meta.id && !q.meta.archived).map(|q| q.capacity_hours).sum();
+            let staff: f64 =
+                persons.iter().filter(|q| q.provider == p.meta.id && !q.meta.archived).map(|q| q.capacity_hours).sum();
             Load {
                 name: p.name.clone(),
                 kind: p.kind,

@@ -1,8 +1,8 @@
 //! The database connection: typed reads of records and kv values, and all-or-nothing commits
 //! of a [`Change`].
 
-pub use super::change::Change;
 use super::change::from_js;
+pub use super::change::Change;
 use super::error::{describe, exception_name, StorageError};
 use super::schema::{self, Upgrade, CURRENT_VERSION, KV_STORE};
 use super::tx::{self, object_store, watch};
@@ -185,9 +185,8 @@ impl Db {
     /// The number of records of type `R` (archived ones included).
     pub async fn count<R: Record>(&self) -> Result<u32, StorageError> {
         let raw = self.begin(&[R::STORE.to_string()], TransactionMode::ReadOnly)?;
-        let req = object_store(&raw, R::STORE)?
-            .count(None)
-            .map_err(|e| StorageError::request("count", R::STORE, "*", &e))?;
+        let req =
+            object_store(&raw, R::STORE)?.count(None).map_err(|e| StorageError::request("count", R::STORE, "*", &e))?;
         let n = settle("count", R::STORE, "*", req.into()).await?;
         n.as_f64().map(|n| n as u32).ok_or_else(|| StorageError::serde(R::STORE, "count", "not a number"))
     }
@@ -278,13 +277,15 @@ impl Db {
         }
         let decided = match failed {
             Some(e) => Err(e),
-            None => f(&values).and_then(|(change, out)| match change.stores().into_iter().find(|s| !stores.contains(s)) {
-                Some(s) => Err(StorageError::Transaction {
-                    stores: stores.join(", "),
-                    message: format!("the change writes to {s}, which is outside the update's scope"),
-                }),
-                None => Ok((change, out)),
-            }),
+            None => {
+                f(&values).and_then(|(change, out)| match change.stores().into_iter().find(|s| !stores.contains(s)) {
+                    Some(s) => Err(StorageError::Transaction {
+                        stores: stores.join(", "),
+                        message: format!("the change writes to {s}, which is outside the update's scope"),
+                    }),
+                    None => Ok((change, out)),
+                })
+            }
         };
         let decided = decided.and_then(|(mut change, out)| {
             if !change.is_empty() {
@@ -371,7 +372,8 @@ async fn settle(op: &'static str, store: &str, key: &str, req: web_sys::IdbReque
 
 /// Decode a `getAll` result; a record that does not decode names its id.
 fn decode_all<R: Record>(store: &str, array: JsValue) -> Result<Vec<R>, StorageError> {
-    let array: js_sys::Array = array.dyn_into().map_err(|_| StorageError::serde(store, "*", "getAll returned no array"))?;
+    let array: js_sys::Array =
+        array.dyn_into().map_err(|_| StorageError::serde(store, "*", "getAll returned no array"))?;
     // The whole array as one JSON text is fast; only if it fails, decode one by one to name
     // the record that does not read.
     from_js::<Vec<R>>(store, "*", array.clone().into()).or_else(|_| {

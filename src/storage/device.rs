@@ -58,7 +58,8 @@ async fn await_method(method: &str) -> Option<JsValue> {
     if storage.is_undefined() || storage.is_null() {
         return None;
     }
-    let function: js_sys::Function = js_sys::Reflect::get(&storage, &JsValue::from_str(method)).ok()?.dyn_into().ok()?;
+    let function: js_sys::Function =
+        js_sys::Reflect::get(&storage, &JsValue::from_str(method)).ok()?.dyn_into().ok()?;
     let promise: js_sys::Promise = function.call0(&storage).ok()?.dyn_into().ok()?;
     JsFuture::from(promise).await.ok()
 }

@@ -18,7 +18,9 @@ pub enum StorageError {
     #[error("the database {name} was written by a newer version of the app (this app knows schema {supported}); reload to update the app")]
     TooNew { name: String, supported: u32 },
     /// Another tab keeps an older version of the database open, so the upgrade cannot run.
-    #[error("the database {name} is open in another tab with an older version of the app; close the other tabs and reload")]
+    #[error(
+        "the database {name} is open in another tab with an older version of the app; close the other tabs and reload"
+    )]
     Blocked { name: String },
     /// A migration step failed; the upgrade was rolled back.
     #[error("upgrading the database to schema version {version} failed: {message}")]

@@ -49,7 +49,6 @@ fn list(errors: &[FieldError]) -> String {
     errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
-
 /// Validated, stamped access to the database. Cheap to clone (shared connection and clock).
 #[derive(Clone)]
 pub struct Repo {

@@ -179,9 +179,8 @@ pub(crate) fn check(db: &Database) -> Result<(), StorageError> {
         return Ok(());
     }
     // No request is made, so the transaction completes at once.
-    let tx = db
-        .transaction(&indexed, TransactionMode::ReadOnly)
-        .map_err(|e| failed("open schema check transaction", &e))?;
+    let tx =
+        db.transaction(&indexed, TransactionMode::ReadOnly).map_err(|e| failed("open schema check transaction", &e))?;
     for def in INDEXES {
         let store = tx.object_store(def.store).map_err(|e| failed(&format!("open store {}", def.store), &e))?;
         if !store.index_names().iter().any(|n| n == def.key_path) {

@@ -40,7 +40,12 @@ struct Undo {
 
 /// Stage the writes of a merge (its changed and added records, the removal of erased ones),
 /// noting in `undo` the records they overwrite or remove, as they were, and the ids they add.
-fn stage_records(change: &mut Change, local: &Records, result: &MergeResult, undo: &mut Undo) -> Result<(), StorageError> {
+fn stage_records(
+    change: &mut Change,
+    local: &Records,
+    result: &MergeResult,
+    undo: &mut Undo,
+) -> Result<(), StorageError> {
     fn one<R: Record>(
         change: &mut Change,
         local: &[R],
@@ -133,7 +138,12 @@ impl Repo {
     /// file's newest stamp), so later local edits outrank everything imported. The transaction
     /// first checks that nothing was written since `prepared` was read (by this tab or another);
     /// if something was, it writes nothing and returns `Ok(false)`: merge again and retry.
-    pub async fn apply_import(&self, prepared: &Prepared, result: &MergeResult, newest: Option<&Stamp>) -> Result<bool, StorageError> {
+    pub async fn apply_import(
+        &self,
+        prepared: &Prepared,
+        result: &MergeResult,
+        newest: Option<&Stamp>,
+    ) -> Result<bool, StorageError> {
         let local = &prepared.local;
         let mut change = Change::new();
         let mut undo = Undo {

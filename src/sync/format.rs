@@ -107,8 +107,7 @@ impl Records {
         struct Ids(HashSet<(String, String)>);
         impl StoreVisitor for Ids {
             fn visit<T: Record>(&mut self, records: &[T]) {
-                self.0
-                    .extend(records.iter().map(|r| (T::STORE.to_string(), r.key())));
+                self.0.extend(records.iter().map(|r| (T::STORE.to_string(), r.key())));
             }
         }
         let mut ids = Ids(HashSet::with_capacity(self.len()));
@@ -169,12 +168,7 @@ pub struct Conflict {
 impl Conflict {
     /// The identity of the entry: (store, id, field, canonical JSON of the lost value).
     pub fn key(&self) -> (String, String, String, String) {
-        (
-            self.store.clone(),
-            self.id.clone(),
-            self.field.clone(),
-            canonical(&self.lost),
-        )
+        (self.store.clone(), self.id.clone(), self.field.clone(), canonical(&self.lost))
     }
 }
 
@@ -205,11 +199,7 @@ impl Snapshot {
     /// [`super::validate::parse_and_validate`].
     pub fn known_ids(&self) -> HashSet<(String, String)> {
         let mut ids = self.records.ids();
-        ids.extend(
-            self.tombstones
-                .iter()
-                .map(|t| (t.store.clone(), t.id.clone())),
-        );
+        ids.extend(self.tombstones.iter().map(|t| (t.store.clone(), t.id.clone())));
         ids
     }
 }
@@ -270,23 +260,9 @@ impl ExportDoc {
         }
         let mut max = Max(None);
         self.records.visit(&mut max);
-        let others = self
-            .settings
-            .iter()
-            .map(|s| &s.rev)
-            .chain(self.tombstones.iter().map(|t| &t.stamp));
-        let others = others.chain(
-            self.conflicts
-                .iter()
-                .flat_map(|c| [&c.kept_stamp, &c.lost_stamp]),
-        );
-        others.fold(max.0, |m, s| {
-            if m.as_ref().is_none_or(|m| s > m) {
-                Some(s.clone())
-            } else {
-                m
-            }
-        })
+        let others = self.settings.iter().map(|s| &s.rev).chain(self.tombstones.iter().map(|t| &t.stamp));
+        let others = others.chain(self.conflicts.iter().flat_map(|c| [&c.kept_stamp, &c.lost_stamp]));
+        others.fold(max.0, |m, s| if m.as_ref().is_none_or(|m| s > m) { Some(s.clone()) } else { m })
     }
 
     /// A file name for the download: municipality, scope and date, safe on every system.
@@ -297,27 +273,14 @@ impl ExportDoc {
         };
         let date = self.exported_at.get(..10).unwrap_or("");
         let raw = format!("fordeling-{}-{}-{}", self.municipality, scope, date);
-        let safe: String = raw
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
+        let safe: String =
+            raw.chars().map(|c| if c.is_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }).collect();
         format!("{safe}.json")
     }
 }
 
 /// Export the part of `snapshot` that `scope` allows (see [`super::scope`]), canonically ordered.
-pub fn export(
-    snapshot: &Snapshot,
-    scope: &Scope,
-    device: &DeviceId,
-    now: DateTime<Utc>,
-) -> ExportDoc {
+pub fn export(snapshot: &Snapshot, scope: &Scope, device: &DeviceId, now: DateTime<Utc>) -> ExportDoc {
     let mut part = super::scope::select(snapshot, scope);
     part.canonicalize();
     ExportDoc {
@@ -326,11 +289,7 @@ pub fn export(
         exported_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         device: device.clone(),
         scope: scope.clone(),
-        municipality: part
-            .settings
-            .as_ref()
-            .map(|s| s.value.municipality.clone())
-            .unwrap_or_default(),
+        municipality: part.settings.as_ref().map(|s| s.value.municipality.clone()).unwrap_or_default(),
         records: part.records,
         settings: part.settings,
         tombstones: part.tombstones,

@@ -71,10 +71,7 @@ pub struct Preview {
 impl Preview {
     /// True when applying the import would change nothing.
     pub fn is_noop(&self) -> bool {
-        self.new.is_empty()
-            && self.changed.is_empty()
-            && self.conflicting.is_empty()
-            && self.erased.is_empty()
+        self.new.is_empty() && self.changed.is_empty() && self.conflicting.is_empty() && self.erased.is_empty()
     }
 }
 
@@ -103,8 +100,7 @@ impl MergeResult {
 
     /// [`Self::merged`], taking both.
     pub fn apply(self, local: Snapshot) -> Snapshot {
-        let removed: HashSet<(&str, &str)> =
-            self.removed.iter().map(|(s, i)| (s.as_str(), i.as_str())).collect();
+        let removed: HashSet<(&str, &str)> = self.removed.iter().map(|(s, i)| (s.as_str(), i.as_str())).collect();
         fn one<T: Record>(list: &mut Vec<T>, changes: Vec<T>, removed: &HashSet<(&str, &str)>) {
             let changed: HashSet<String> = changes.iter().map(Record::key).collect();
             list.retain(|r| {
@@ -120,12 +116,8 @@ impl MergeResult {
             };
         }
         with_stores!(each);
-        let mut merged = Snapshot {
-            records,
-            settings: self.settings,
-            tombstones: self.tombstones,
-            conflicts: self.conflict_list,
-        };
+        let mut merged =
+            Snapshot { records, settings: self.settings, tombstones: self.tombstones, conflicts: self.conflict_list };
         merged.canonicalize();
         merged
     }
@@ -173,44 +165,24 @@ fn merge_settings(
     let merged = match (local, incoming) {
         (None, None) => return None,
         (Some(a), None) | (None, Some(a)) => a.clone(),
-        (Some(a), Some(b)) if a.value == b.value => Stamped {
-            value: a.value.clone(),
-            rev: a.rev.clone().max(b.rev.clone()),
-        },
+        (Some(a), Some(b)) if a.value == b.value => {
+            Stamped { value: a.value.clone(), rev: a.rev.clone().max(b.rev.clone()) }
+        }
         (Some(a), Some(b)) => {
             let (av, bv) = (
                 serde_json::to_value(&a.value).unwrap_or_default(),
                 serde_json::to_value(&b.value).unwrap_or_default(),
             );
-            let (w, x, xv, wv) = if wins((&a.rev, &av), (&b.rev, &bv)) {
-                (a, b, bv, av)
-            } else {
-                (b, a, av, bv)
-            };
-            cx.add(
-                SETTINGS_STORE,
-                SETTINGS_STORE,
-                "value",
-                xv,
-                x.rev.clone(),
-                wv,
-                w.rev.clone(),
-            );
+            let (w, x, xv, wv) = if wins((&a.rev, &av), (&b.rev, &bv)) { (a, b, bv, av) } else { (b, a, av, bv) };
+            cx.add(SETTINGS_STORE, SETTINGS_STORE, "value", xv, x.rev.clone(), wv, w.rev.clone());
             w.clone()
         }
     };
     let mut current = Map::new();
-    current.insert(
-        "value".into(),
-        serde_json::to_value(&merged.value).unwrap_or_default(),
-    );
+    current.insert("value".into(), serde_json::to_value(&merged.value).unwrap_or_default());
     let revs = BTreeMap::from([("value".to_string(), merged.rev.clone())]);
     // Settings carry no bases: a losing settings value is always kept.
-    let new_conflict = cx.settle(
-        SETTINGS_STORE,
-        SETTINGS_STORE,
-        Some((current, &revs, &BTreeMap::new())),
-    );
+    let new_conflict = cx.settle(SETTINGS_STORE, SETTINGS_STORE, Some((current, &revs, &BTreeMap::new())));
     if incoming.is_some() {
         match local {
             None => cx.preview.new.push(key),
@@ -225,9 +197,7 @@ fn merge_settings(
 fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
     let mut tombs: BTreeMap<RecordKey, Stamp> = BTreeMap::new();
     for t in &local.tombstones {
-        let slot = tombs
-            .entry((t.store.clone(), t.id.clone()))
-            .or_insert_with(|| t.stamp.clone());
+        let slot = tombs.entry((t.store.clone(), t.id.clone())).or_insert_with(|| t.stamp.clone());
         *slot = slot.clone().max(t.stamp.clone());
     }
     let mut erased_now = Vec::new();
@@ -245,25 +215,14 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
         erased: tombs.keys().cloned().collect(),
         pool: HashMap::new(),
         local_keys: local.conflicts.iter().map(Conflict::key).collect(),
-        preview: Preview {
-            erased: erased_now,
-            ..Preview::default()
-        },
+        preview: Preview { erased: erased_now, ..Preview::default() },
         conflicts: Vec::new(),
         removed: Vec::new(),
     };
     for c in local.conflicts.iter().chain(incoming.conflicts) {
         if !cx.erased.contains(&(c.store.clone(), c.id.clone())) {
             let c = c.clone();
-            cx.add(
-                &c.store,
-                &c.id,
-                &c.field,
-                c.lost,
-                c.lost_stamp,
-                c.kept,
-                c.kept_stamp,
-            );
+            cx.add(&c.store, &c.id, &c.field, c.lost, c.lost_stamp, c.kept, c.kept_stamp);
         }
     }
     let changes = merge_records(&local.records, incoming.records, &mut cx);
@@ -275,19 +234,11 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
     }
     let mut conflict_list = std::mem::take(&mut cx.conflicts);
     conflict_list.sort_by_cached_key(Conflict::key);
-    let conflicts = conflict_list
-        .iter()
-        .filter(|c| !cx.local_keys.contains(&c.key()))
-        .cloned()
-        .collect();
+    let conflicts = conflict_list.iter().filter(|c| !cx.local_keys.contains(&c.key())).cloned().collect();
     let mut preview = cx.preview;
-    for list in [
-        &mut preview.new,
-        &mut preview.changed,
-        &mut preview.conflicting,
-        &mut preview.unchanged,
-        &mut preview.erased,
-    ] {
+    for list in
+        [&mut preview.new, &mut preview.changed, &mut preview.conflicting, &mut preview.unchanged, &mut preview.erased]
+    {
         list.sort();
     }
     cx.removed.sort();
@@ -295,10 +246,7 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
         changes,
         removed: cx.removed,
         settings,
-        tombstones: tombs
-            .into_iter()
-            .map(|((store, id), stamp)| Tombstone { store, id, stamp })
-            .collect(),
+        tombstones: tombs.into_iter().map(|((store, id), stamp)| Tombstone { store, id, stamp }).collect(),
         conflict_list,
         preview,
         conflicts,

@@ -31,8 +31,7 @@ pub fn v1_to_v2(mut value: Value) -> Result<Value, ImportProblem> {
             };
             for record in records {
                 if let Some(Value::Object(meta)) = record.get_mut("meta") {
-                    meta.entry("bases")
-                        .or_insert_with(|| Value::Object(Default::default()));
+                    meta.entry("bases").or_insert_with(|| Value::Object(Default::default()));
                 }
             }
         }
@@ -40,10 +39,7 @@ pub fn v1_to_v2(mut value: Value) -> Result<Value, ImportProblem> {
     Ok(value)
 }
 
-const _: () = assert!(
-    STEPS.len() + 1 == SCHEMA_VERSION as usize,
-    "one step per released version"
-);
+const _: () = assert!(STEPS.len() + 1 == SCHEMA_VERSION as usize, "one step per released version");
 
 /// Upgrade `value` to [`SCHEMA_VERSION`], or say why it cannot be read.
 pub fn migrate(value: Value) -> Result<Value, ImportProblem> {
@@ -53,15 +49,9 @@ pub fn migrate(value: Value) -> Result<Value, ImportProblem> {
 /// Upgrade with an explicit chain: version `steps.len() + 1` is the current one.
 pub fn migrate_with(mut value: Value, steps: &[Step]) -> Result<Value, ImportProblem> {
     let current = steps.len() as u64 + 1;
-    let top = |field: &str, kind| ImportProblem {
-        location: Location::field(field),
-        kind,
-    };
+    let top = |field: &str, kind| ImportProblem { location: Location::field(field), kind };
     let Value::Object(map) = &value else {
-        return Err(ImportProblem {
-            location: Location::default(),
-            kind: ProblemKind::WrongFormat,
-        });
+        return Err(ImportProblem { location: Location::default(), kind: ProblemKind::WrongFormat });
     };
     if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(top("format", ProblemKind::WrongFormat));
@@ -71,21 +61,10 @@ pub fn migrate_with(mut value: Value, steps: &[Step]) -> Result<Value, ImportPro
         Some(v) => match v.as_u64() {
             Some(n) if (1..=current).contains(&n) => n,
             Some(n) => {
-                return Err(top(
-                    "schema_version",
-                    ProblemKind::UnsupportedVersion {
-                        found: n,
-                        supported: current,
-                    },
-                ))
+                return Err(top("schema_version", ProblemKind::UnsupportedVersion { found: n, supported: current }))
             }
             None => {
-                return Err(top(
-                    "schema_version",
-                    ProblemKind::WrongType {
-                        message: "forventede et heltal".into(),
-                    },
-                ))
+                return Err(top("schema_version", ProblemKind::WrongType { message: "forventede et heltal".into() }))
             }
         },
     };
@@ -110,10 +89,7 @@ mod tests {
 
     /// A pretend v2 that renamed `municipality` to `kommune`, and a v3 that made it upper case.
     fn to_v2(mut v: Value) -> Result<Value, ImportProblem> {
-        let m = v
-            .as_object_mut()
-            .and_then(|m| m.remove("municipality"))
-            .unwrap_or(Value::Null);
+        let m = v.as_object_mut().and_then(|m| m.remove("municipality")).unwrap_or(Value::Null);
         v["kommune"] = m;
         Ok(v)
     }
@@ -159,31 +135,16 @@ mod tests {
     fn newer_older_and_foreign_files_are_refused() {
         let mut newer = v1();
         newer["schema_version"] = 3.into();
-        assert_eq!(
-            migrate(newer).unwrap_err().kind,
-            ProblemKind::UnsupportedVersion {
-                found: 3,
-                supported: 2
-            }
-        );
+        assert_eq!(migrate(newer).unwrap_err().kind, ProblemKind::UnsupportedVersion { found: 3, supported: 2 });
         let mut zero = v1();
         zero["schema_version"] = 0.into();
-        assert!(matches!(
-            migrate(zero).unwrap_err().kind,
-            ProblemKind::UnsupportedVersion { found: 0, .. }
-        ));
+        assert!(matches!(migrate(zero).unwrap_err().kind, ProblemKind::UnsupportedVersion { found: 0, .. }));
         let mut other = v1();
         other["format"] = "something-else".into();
         assert_eq!(migrate(other).unwrap_err().kind, ProblemKind::WrongFormat);
-        assert_eq!(
-            migrate(json!([1, 2])).unwrap_err().kind,
-            ProblemKind::WrongFormat
-        );
+        assert_eq!(migrate(json!([1, 2])).unwrap_err().kind, ProblemKind::WrongFormat);
         let mut missing = v1();
         missing.as_object_mut().unwrap().remove("schema_version");
-        assert_eq!(
-            migrate(missing).unwrap_err().kind,
-            ProblemKind::MissingField
-        );
+        assert_eq!(migrate(missing).unwrap_err().kind, ProblemKind::MissingField);
     }
 }

@@ -18,55 +18,30 @@ use std::collections::HashSet;
 /// The part of `snapshot` that `scope` allows.
 pub fn select(snapshot: &Snapshot, scope: &Scope) -> Snapshot {
     let all = &snapshot.records;
-    let (cases, mut person_filter, mut providers): (
-        Vec<Case>,
-        HashSet<PersonId>,
-        HashSet<ProviderId>,
-    ) = match scope {
+    let (cases, mut person_filter, mut providers): (Vec<Case>, HashSet<PersonId>, HashSet<ProviderId>) = match scope {
         Scope::Full => return snapshot.clone(),
         Scope::Club { provider, .. } => {
-            let own: HashSet<PersonId> = all
-                .persons
-                .iter()
-                .filter(|p| p.provider == *provider)
-                .map(|p| p.meta.id)
-                .collect();
+            let own: HashSet<PersonId> =
+                all.persons.iter().filter(|p| p.provider == *provider).map(|p| p.meta.id).collect();
             let cases = all
                 .cases
                 .iter()
-                .filter(|c| {
-                    c.assignment
-                        .is_some_and(|a| a.provider == *provider || own.contains(&a.person))
-                })
+                .filter(|c| c.assignment.is_some_and(|a| a.provider == *provider || own.contains(&a.person)))
                 .cloned()
                 .collect();
             (cases, own, HashSet::from([*provider]))
         }
         Scope::District { district, .. } => {
-            let youths: HashSet<YouthId> = all
-                .youths
-                .iter()
-                .filter(|y| y.district == *district)
-                .map(|y| y.meta.id)
-                .collect();
+            let youths: HashSet<YouthId> =
+                all.youths.iter().filter(|y| y.district == *district).map(|y| y.meta.id).collect();
             let clubs: HashSet<ProviderId> = all
                 .providers
                 .iter()
                 .filter(|p| p.kind == ProviderKind::Club && p.district == Some(*district))
                 .map(|p| p.meta.id)
                 .collect();
-            let persons = all
-                .persons
-                .iter()
-                .filter(|p| clubs.contains(&p.provider))
-                .map(|p| p.meta.id)
-                .collect();
-            let cases = all
-                .cases
-                .iter()
-                .filter(|c| youths.contains(&c.youth))
-                .cloned()
-                .collect();
+            let persons = all.persons.iter().filter(|p| clubs.contains(&p.provider)).map(|p| p.meta.id).collect();
+            let cases = all.cases.iter().filter(|c| youths.contains(&c.youth)).cloned().collect();
             (cases, persons, clubs)
         }
     };
@@ -74,12 +49,8 @@ pub fn select(snapshot: &Snapshot, scope: &Scope) -> Snapshot {
         person_filter.insert(a.person);
         providers.insert(a.provider);
     }
-    let persons: Vec<ContactPerson> = all
-        .persons
-        .iter()
-        .filter(|p| person_filter.contains(&p.meta.id))
-        .cloned()
-        .collect();
+    let persons: Vec<ContactPerson> =
+        all.persons.iter().filter(|p| person_filter.contains(&p.meta.id)).cloned().collect();
     providers.extend(persons.iter().map(|p| p.provider));
     let youth_ids: HashSet<YouthId> = cases.iter().map(|c| c.youth).collect();
     let records = Records {
@@ -87,19 +58,9 @@ pub fn select(snapshot: &Snapshot, scope: &Scope) -> Snapshot {
         schools: all.schools.clone(),
         concerns: all.concerns.clone(),
         legal_bases: all.legal_bases.clone(),
-        providers: all
-            .providers
-            .iter()
-            .filter(|p| providers.contains(&p.meta.id))
-            .cloned()
-            .collect(),
+        providers: all.providers.iter().filter(|p| providers.contains(&p.meta.id)).cloned().collect(),
         persons,
-        youths: all
-            .youths
-            .iter()
-            .filter(|y| youth_ids.contains(&y.meta.id))
-            .cloned()
-            .collect(),
+        youths: all.youths.iter().filter(|y| youth_ids.contains(&y.meta.id)).cloned().collect(),
         cases,
         ..Records::default()
     };
@@ -110,10 +71,5 @@ pub fn select(snapshot: &Snapshot, scope: &Scope) -> Snapshot {
         .filter(|c| c.store == SETTINGS_STORE || ids.contains(&(c.store.clone(), c.id.clone())))
         .cloned()
         .collect();
-    Snapshot {
-        records,
-        settings: snapshot.settings.clone(),
-        tombstones: snapshot.tombstones.clone(),
-        conflicts,
-    }
+    Snapshot { records, settings: snapshot.settings.clone(), tombstones: snapshot.tombstones.clone(), conflicts }
 }

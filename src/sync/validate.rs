@@ -30,10 +30,7 @@ pub fn parse_and_validate(
     known: &dyn Fn(&str, &str) -> bool,
 ) -> Result<ExportDoc, Vec<ImportProblem>> {
     if bytes.len() > MAX_BYTES {
-        return Err(one(ProblemKind::TooLarge {
-            size: bytes.len(),
-            max: MAX_BYTES,
-        }));
+        return Err(one(ProblemKind::TooLarge { size: bytes.len(), max: MAX_BYTES }));
     }
     if let Some(doc) = fast::accept(bytes, &mut Checker::new(today), known) {
         debug_assert_eq!(
@@ -48,10 +45,7 @@ pub fn parse_and_validate(
 
 /// A file-wide problem, alone.
 fn one(kind: ProblemKind) -> Vec<ImportProblem> {
-    vec![ImportProblem {
-        location: Location::default(),
-        kind,
-    }]
+    vec![ImportProblem { location: Location::default(), kind }]
 }
 
 /// The located checker: parse into a `Value` tree and check every part, collecting problems.
@@ -61,13 +55,8 @@ fn located(
     known: &dyn Fn(&str, &str) -> bool,
 ) -> Result<ExportDoc, Vec<ImportProblem>> {
     // serde_json refuses nesting deeper than 128 levels, so hostile depth cannot overflow the stack.
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
-        one(ProblemKind::NotJson {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })
-    })?;
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| one(ProblemKind::NotJson { line: e.line(), column: e.column(), message: e.to_string() }))?;
     let value = migrate(value).map_err(|p| vec![p])?;
     let Value::Object(top) = value else {
         return Err(one(ProblemKind::WrongFormat));
@@ -83,16 +72,11 @@ fn located(
         }
     }
     if v.more > 0 {
-        v.problems.push(ImportProblem {
-            location: Location::default(),
-            kind: ProblemKind::TooManyProblems { more: v.more },
-        });
+        v.problems
+            .push(ImportProblem { location: Location::default(), kind: ProblemKind::TooManyProblems { more: v.more } });
     }
     if v.problems.is_empty() {
-        v.problems.push(ImportProblem {
-            location: Location::default(),
-            kind: ProblemKind::WrongFormat,
-        });
+        v.problems.push(ImportProblem { location: Location::default(), kind: ProblemKind::WrongFormat });
     }
     Err(v.problems)
 }
@@ -133,22 +117,13 @@ fn typed<T: DeserializeOwned>(v: &Value) -> Result<T, String> {
 }
 
 fn wrong(message: impl Into<String>) -> ProblemKind {
-    ProblemKind::WrongType {
-        message: message.into(),
-    }
+    ProblemKind::WrongType { message: message.into() }
 }
 
 impl Checker {
     fn new(today: NaiveDate) -> Self {
-        let horizon = today
-            .and_hms_opt(0, 0, 0)
-            .map(|t| (t + Duration::days(3)).and_utc().timestamp_millis());
-        Checker {
-            problems: Vec::new(),
-            more: 0,
-            today,
-            max_t: horizon.unwrap_or(0).max(0) as u64,
-        }
+        let horizon = today.and_hms_opt(0, 0, 0).map(|t| (t + Duration::days(3)).and_utc().timestamp_millis());
+        Checker { problems: Vec::new(), more: 0, today, max_t: horizon.unwrap_or(0).max(0) as u64 }
     }
 
     fn full(&self) -> bool {
@@ -165,11 +140,7 @@ impl Checker {
 
     /// A stamp `{t, c, d}`, read by hand (this runs for every field of every record).
     fn stamp(&self, v: &Value) -> Result<Stamp, ProblemKind> {
-        let bad = |reason: &str| {
-            Err(ProblemKind::BadStamp {
-                reason: reason.into(),
-            })
-        };
+        let bad = |reason: &str| Err(ProblemKind::BadStamp { reason: reason.into() });
         let Value::Object(m) = v else {
             return bad("forventede {t, c, d}");
         };
@@ -191,11 +162,7 @@ impl Checker {
         if !device_ok(d) {
             return bad("enhedens id mangler eller er for langt");
         }
-        Ok(Stamp {
-            t,
-            c: c as u32,
-            d: DeviceId(d.to_string()),
-        })
+        Ok(Stamp { t, c: c as u32, d: DeviceId(d.to_string()) })
     }
 
     /// The limits [`Self::stamp`] checks, on a typed stamp.
@@ -214,17 +181,13 @@ impl Checker {
             }
             v
         };
-        let exported_at: Option<String> =
-            field(self, "exported_at", true).and_then(|v| match v.as_str() {
-                Some(s) if DateTime::parse_from_rfc3339(s).is_ok() => Some(s.to_string()),
-                _ => {
-                    self.push(
-                        Location::field("exported_at"),
-                        wrong("forventede et tidspunkt (RFC 3339)"),
-                    );
-                    None
-                }
-            });
+        let exported_at: Option<String> = field(self, "exported_at", true).and_then(|v| match v.as_str() {
+            Some(s) if DateTime::parse_from_rfc3339(s).is_ok() => Some(s.to_string()),
+            _ => {
+                self.push(Location::field("exported_at"), wrong("forventede et tidspunkt (RFC 3339)"));
+                None
+            }
+        });
         let device = field(self, "device", true).and_then(|v| match v.as_str() {
             Some(s) if device_ok(s) => Some(DeviceId(s.to_string())),
             _ => {
@@ -232,8 +195,7 @@ impl Checker {
                 None
             }
         });
-        let scope = field(self, "scope", true)
-            .and_then(|v| self.typed_at::<Scope>(v, Location::field("scope")));
+        let scope = field(self, "scope", true).and_then(|v| self.typed_at::<Scope>(v, Location::field("scope")));
         let municipality = field(self, "municipality", true).and_then(|v| match v {
             Value::String(s) => Some(s.clone()),
             _ => {
@@ -275,9 +237,7 @@ impl Checker {
         let at = |f: &str| Location::record(SETTINGS_STORE, SETTINGS_STORE, Some(f));
         let before = self.problems.len() + self.more;
         let rev = v.get("rev").map(|r| self.stamp(r));
-        let value = v
-            .get("value")
-            .and_then(|s| self.typed_at::<Settings>(s, at("value")));
+        let value = v.get("value").and_then(|s| self.typed_at::<Settings>(s, at("value")));
         match rev {
             None => self.push(at("rev"), ProblemKind::MissingField),
             Some(Err(kind)) => self.push(at("rev"), kind),

@@ -13,7 +13,11 @@ where
 }
 
 /// Bind an optional id field to a select's string value.
-pub fn id_lens<R, I>(draft: RwSignal<R>, get: fn(&R) -> Option<I>, set: fn(&mut R, Option<I>)) -> (Signal<String>, Callback<String>)
+pub fn id_lens<R, I>(
+    draft: RwSignal<R>,
+    get: fn(&R) -> Option<I>,
+    set: fn(&mut R, Option<I>),
+) -> (Signal<String>, Callback<String>)
 where
     R: Send + Sync + 'static,
     I: ToString + std::str::FromStr + Send + Sync + 'static,
@@ -25,14 +29,20 @@ where
 }
 
 /// Bind a list of ids to a check list.
-pub fn ids_lens<R, I>(draft: RwSignal<R>, get: fn(&R) -> &Vec<I>, set: fn(&mut R, Vec<I>)) -> (Signal<Vec<String>>, Callback<Vec<String>>)
+pub fn ids_lens<R, I>(
+    draft: RwSignal<R>,
+    get: fn(&R) -> &Vec<I>,
+    set: fn(&mut R, Vec<I>),
+) -> (Signal<Vec<String>>, Callback<Vec<String>>)
 where
     R: Send + Sync + 'static,
     I: ToString + std::str::FromStr + Send + Sync + 'static,
 {
     (
         Signal::derive(move || draft.with(|d| get(d).iter().map(ToString::to_string).collect())),
-        Callback::new(move |v: Vec<String>| draft.update(|d| set(d, v.iter().filter_map(|s| s.parse().ok()).collect()))),
+        Callback::new(move |v: Vec<String>| {
+            draft.update(|d| set(d, v.iter().filter_map(|s| s.parse().ok()).collect()))
+        }),
     )
 }
 
@@ -47,12 +57,20 @@ pub fn choices<R: Record + Send + Sync>(list: RwSignal<Vec<R>>, label: fn(&R) ->
 }
 
 /// Choices from a fixed list of enum values.
-pub fn enum_choices<E: Copy + std::fmt::Debug + Send + Sync + 'static>(all: &'static [E], label: fn(E) -> &'static str) -> Signal<Vec<Choice>> {
+pub fn enum_choices<E: Copy + std::fmt::Debug + Send + Sync + 'static>(
+    all: &'static [E],
+    label: fn(E) -> &'static str,
+) -> Signal<Vec<Choice>> {
     Signal::derive(move || all.iter().map(|e| (format!("{e:?}"), label(*e).to_string())).collect())
 }
 
 /// Bind an enum field to a select (values are the variant names).
-pub fn enum_lens<R, E>(draft: RwSignal<R>, all: &'static [E], get: fn(&R) -> E, set: fn(&mut R, E)) -> (Signal<String>, Callback<String>)
+pub fn enum_lens<R, E>(
+    draft: RwSignal<R>,
+    all: &'static [E],
+    get: fn(&R) -> E,
+    set: fn(&mut R, E),
+) -> (Signal<String>, Callback<String>)
 where
     R: Send + Sync + 'static,
     E: Copy + std::fmt::Debug + Send + Sync + 'static,
@@ -68,7 +86,12 @@ where
 }
 
 /// Bind an optional enum field to a select with "— ingen —".
-pub fn opt_enum_lens<R, E>(draft: RwSignal<R>, all: &'static [E], get: fn(&R) -> Option<E>, set: fn(&mut R, Option<E>)) -> (Signal<String>, Callback<String>)
+pub fn opt_enum_lens<R, E>(
+    draft: RwSignal<R>,
+    all: &'static [E],
+    get: fn(&R) -> Option<E>,
+    set: fn(&mut R, Option<E>),
+) -> (Signal<String>, Callback<String>)
 where
     R: Send + Sync + 'static,
     E: Copy + std::fmt::Debug + Send + Sync + 'static,

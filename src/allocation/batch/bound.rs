@@ -72,11 +72,7 @@ impl Knapsack {
             return self.items.iter().map(|it| it.p).sum();
         }
         // By profit per hour, best first; zero-hour items first; input order on ties.
-        self.items.sort_by(|a, b| {
-            (b.p * a.h as f64)
-                .total_cmp(&(a.p * b.h as f64))
-                .then(a.case.cmp(&b.case))
-        });
+        self.items.sort_by(|a, b| (b.p * a.h as f64).total_cmp(&(a.p * b.h as f64)).then(a.case.cmp(&b.case)));
         self.nodes = 0;
         let root = self.dantzig(0, cap);
         self.dfs(0, cap, 0.0);
@@ -191,9 +187,7 @@ impl Relaxation {
 
     /// What a person can still take: their own and their group's remaining hours.
     fn cap(m: &Model, load: &Load, person: usize) -> i64 {
-        m.p.person_group[person].map_or(load.rem_p[person], |g| {
-            load.rem_p[person].min(load.rem_g[g])
-        })
+        m.p.person_group[person].map_or(load.rem_p[person], |g| load.rem_p[person].min(load.rem_g[g]))
     }
 
     /// Solves the knapsack of `person` over the open cases (except `skip`) that fit
@@ -259,11 +253,7 @@ impl Relaxation {
         for &j in &m.members[g] {
             let cap_j = load.rem_p[j].min(cap);
             for &(c, w) in &m.by_person[j] {
-                if !open[c]
-                    || c == skip
-                    || m.p.hours[c] > cap_j
-                    || self.banned[c * m.n_persons() + j]
-                {
+                if !open[c] || c == skip || m.p.hours[c] > cap_j || self.banned[c * m.n_persons() + j] {
                     continue;
                 }
                 let p = w as f64 + mult.t - mult.u[c];
@@ -278,11 +268,7 @@ impl Relaxation {
         }
         self.knap.items.clear();
         for &c in &self.touched {
-            self.knap.items.push(Item {
-                h: m.p.hours[c],
-                p: self.best_of_case[c].0,
-                case: c,
-            });
+            self.knap.items.push(Item { h: m.p.hours[c], p: self.best_of_case[c].0, case: c });
         }
         if self.knap.items.is_empty() {
             0.0
@@ -301,10 +287,7 @@ impl Relaxation {
         self.picks.iter_mut().for_each(|x| *x = 0);
         self.group_load.iter_mut().for_each(|x| *x = 0);
         let mut value = load.value as f64 - mult.t * self.remaining(load);
-        value += (0..m.n_cases())
-            .filter(|&c| open[c])
-            .map(|c| mult.u[c])
-            .sum::<f64>();
+        value += (0..m.n_cases()).filter(|&c| open[c]).map(|c| mult.u[c]).sum::<f64>();
         for j in (0..m.n_persons()).filter(|&j| m.p.person_group[j].is_none()) {
             let k = self.solve_person(m, open, mult, j, load.rem_p[j], usize::MAX);
             self.k_val[j] = k;
@@ -376,8 +359,7 @@ impl Relaxation {
                 base - self.k_val[person] + k
             }
             Some(g) => {
-                let k =
-                    self.solve_person(m, open, mult, person, Self::cap(m, load, person) - h, case);
+                let k = self.solve_person(m, open, mult, person, Self::cap(m, load, person) - h, case);
                 let mu = mult.nu[g] / m.hour_scale;
                 let a = self.group_a[g] - mu * h as f64 - self.k_val[person] + k;
                 let b = if m.members[g].len() >= 2 {
@@ -422,10 +404,7 @@ impl Relaxation {
             }
         }
         let gt = if self.card.is_some() {
-            let chosen: u32 = (0..m.n_cases())
-                .filter(|&c| open[c])
-                .map(|c| self.picks[c])
-                .sum();
+            let chosen: u32 = (0..m.n_cases()).filter(|&c| open[c]).map(|c| self.picks[c]).sum();
             chosen as f64 - self.remaining(load)
         } else {
             0.0
@@ -465,9 +444,5 @@ pub(crate) fn initial_multipliers(m: &Model) -> Multipliers {
             b as f64
         })
         .collect();
-    Multipliers {
-        u,
-        nu: vec![0.0; m.p.group_cap.len()],
-        t: 0.0,
-    }
+    Multipliers { u, nu: vec![0.0; m.p.group_cap.len()], t: 0.0 }
 }

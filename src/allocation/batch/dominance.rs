@@ -22,10 +22,7 @@ impl Search<'_, '_, '_> {
     /// to `stuck`) and repeats while that bans more.
     pub(crate) fn dominance(&mut self, stuck: &mut Vec<usize>) -> bool {
         loop {
-            let Some(changed) = self
-                .ban_for_unplaced()
-                .and_then(|a| self.ban_for_swaps().map(|b| a || b))
-            else {
+            let Some(changed) = self.ban_for_unplaced().and_then(|a| self.ban_for_swaps().map(|b| a || b)) else {
                 return false;
             };
             if !changed {
@@ -84,11 +81,7 @@ impl Search<'_, '_, '_> {
             for k2 in 0..m.n_cases() {
                 let w21 = m.w(k2, j1);
                 let placed = self.load.of_case[k2];
-                if k2 == k1
-                    || m.p.hours[k2] != m.p.hours[k1]
-                    || w21 == NONE
-                    || !(self.open[k2] || placed.is_some())
-                {
+                if k2 == k1 || m.p.hours[k2] != m.p.hours[k1] || w21 == NONE || !(self.open[k2] || placed.is_some()) {
                     continue;
                 }
                 for &(j2, w22) in &m.by_case[k2] {

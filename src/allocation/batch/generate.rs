@@ -56,12 +56,8 @@ impl XorShift {
 pub fn generate(params: GenParams) -> Instance {
     let mut rng = XorShift::new(params.seed);
     let n_groups = (params.persons / 8).max(1);
-    let cases: Vec<CaseInput> = (0..params.cases)
-        .map(|c| CaseInput {
-            id: format!("c{c}"),
-            hours: rng.range(4, 40) as f64 / 4.0,
-        })
-        .collect();
+    let cases: Vec<CaseInput> =
+        (0..params.cases).map(|c| CaseInput { id: format!("c{c}"), hours: rng.range(4, 40) as f64 / 4.0 }).collect();
     let demand: f64 = cases.iter().map(|c| c.hours).sum();
 
     let mut persons: Vec<PersonInput> = (0..params.persons)
@@ -96,15 +92,9 @@ pub fn generate(params: GenParams) -> Instance {
     let groups = (0..n_groups)
         .map(|g| {
             let id = format!("g{g}");
-            let sum: f64 = persons
-                .iter()
-                .filter(|p| p.group.as_deref() == Some(id.as_str()))
-                .map(|p| p.capacity_hours)
-                .sum();
-            GroupInput {
-                id,
-                capacity_hours: (sum * share * 2.0).round() / 2.0,
-            }
+            let sum: f64 =
+                persons.iter().filter(|p| p.group.as_deref() == Some(id.as_str())).map(|p| p.capacity_hours).sum();
+            GroupInput { id, capacity_hours: (sum * share * 2.0).round() / 2.0 }
         })
         .collect();
 
@@ -113,19 +103,9 @@ pub fn generate(params: GenParams) -> Instance {
     for c in &cases {
         for p in &persons {
             if rng.unit() < rate {
-                scores.push(ScoreInput {
-                    case: c.id.clone(),
-                    person: p.id.clone(),
-                    score: rng.range(-20, 60),
-                });
+                scores.push(ScoreInput { case: c.id.clone(), person: p.id.clone(), score: rng.range(-20, 60) });
             }
         }
     }
-    Instance {
-        cases,
-        persons,
-        groups,
-        scores,
-        pinned: Vec::new(),
-    }
+    Instance { cases, persons, groups, scores, pinned: Vec::new() }
 }

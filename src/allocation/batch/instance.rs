@@ -76,10 +76,7 @@ pub enum InstanceError {
     #[error("{context} refers to unknown case {case:?}")]
     UnknownCase { context: &'static str, case: String },
     #[error("{context} refers to unknown person {person:?}")]
-    UnknownPerson {
-        context: &'static str,
-        person: String,
-    },
+    UnknownPerson { context: &'static str, person: String },
     #[error("more than one score for case {case:?} and person {person:?}")]
     DuplicateScore { case: String, person: String },
     #[error("case {0:?} has negative or non-finite hours")]
@@ -96,22 +93,10 @@ pub enum InstanceError {
     ObjectiveTooLarge,
     #[error("case {0:?} is pinned more than once")]
     CasePinnedTwice(String),
-    #[error(
-        "pinned cases need {needed_hours} hours of person {person:?}, who has {capacity_hours}"
-    )]
-    PinsExceedPersonCapacity {
-        person: String,
-        needed_hours: f64,
-        capacity_hours: f64,
-    },
-    #[error(
-        "pinned cases need {needed_hours} hours of group {group:?}, which has {capacity_hours}"
-    )]
-    PinsExceedGroupCapacity {
-        group: String,
-        needed_hours: f64,
-        capacity_hours: f64,
-    },
+    #[error("pinned cases need {needed_hours} hours of person {person:?}, who has {capacity_hours}")]
+    PinsExceedPersonCapacity { person: String, needed_hours: f64, capacity_hours: f64 },
+    #[error("pinned cases need {needed_hours} hours of group {group:?}, which has {capacity_hours}")]
+    PinsExceedGroupCapacity { group: String, needed_hours: f64, capacity_hours: f64 },
 }
 
 /// Largest accepted hour value (cases and capacities).
@@ -172,17 +157,11 @@ impl Problem {
 
     /// Score of a pair, 0 for a pinned pair without a score entry.
     pub fn score(&self, case: usize, person: usize) -> i64 {
-        self.scored[case]
-            .iter()
-            .find(|&&(p, _)| p == person)
-            .map_or(0, |&(_, s)| s)
+        self.scored[case].iter().find(|&&(p, _)| p == person).map_or(0, |&(_, s)| s)
     }
 }
 
-fn index<'a, E>(
-    ids: impl Iterator<Item = &'a str>,
-    dup: impl Fn(String) -> E,
-) -> Result<HashMap<&'a str, usize>, E> {
+fn index<'a, E>(ids: impl Iterator<Item = &'a str>, dup: impl Fn(String) -> E) -> Result<HashMap<&'a str, usize>, E> {
     let mut map = HashMap::new();
     for (k, id) in ids.enumerate() {
         if map.insert(id, k).is_some() {
@@ -200,24 +179,13 @@ impl Instance {
 
     /// Validates the instance and builds the indexed integer problem.
     pub(crate) fn prepare(&self) -> Result<Problem, InstanceError> {
-        let case_ix = index(
-            self.cases.iter().map(|c| c.id.as_str()),
-            InstanceError::DuplicateCase,
-        )?;
-        let person_ix = index(
-            self.persons.iter().map(|p| p.id.as_str()),
-            InstanceError::DuplicatePerson,
-        )?;
-        let group_ix = index(
-            self.groups.iter().map(|g| g.id.as_str()),
-            InstanceError::DuplicateGroup,
-        )?;
+        let case_ix = index(self.cases.iter().map(|c| c.id.as_str()), InstanceError::DuplicateCase)?;
+        let person_ix = index(self.persons.iter().map(|p| p.id.as_str()), InstanceError::DuplicatePerson)?;
+        let group_ix = index(self.groups.iter().map(|g| g.id.as_str()), InstanceError::DuplicateGroup)?;
 
         let check = |h: f64, bad: InstanceError, id: &str| match to_hundredths(h) {
             Some(v) => Ok(v),
-            None if h.is_finite() && h > MAX_HOURS => {
-                Err(InstanceError::HoursTooLarge(id.to_string()))
-            }
+            None if h.is_finite() && h > MAX_HOURS => Err(InstanceError::HoursTooLarge(id.to_string())),
             None => Err(bad),
         };
         let hours = self
@@ -228,56 +196,31 @@ impl Instance {
         let mut person_cap = self
             .persons
             .iter()
-            .map(|p| {
-                check(
-                    p.capacity_hours,
-                    InstanceError::InvalidPersonCapacity(p.id.clone()),
-                    &p.id,
-                )
-            })
+            .map(|p| check(p.capacity_hours, InstanceError::InvalidPersonCapacity(p.id.clone()), &p.id))
             .collect::<Result<Vec<_>, _>>()?;
         let mut group_cap = self
             .groups
             .iter()
-            .map(|g| {
-                check(
-                    g.capacity_hours,
-                    InstanceError::InvalidGroupCapacity(g.id.clone()),
-                    &g.id,
-                )
-            })
+            .map(|g| check(g.capacity_hours, InstanceError::InvalidGroupCapacity(g.id.clone()), &g.id))
             .collect::<Result<Vec<_>, _>>()?;
         let person_group = self
             .persons
             .iter()
             .map(|p| match &p.group {
                 None => Ok(None),
-                Some(g) => group_ix.get(g.as_str()).copied().map(Some).ok_or_else(|| {
-                    InstanceError::UnknownGroup {
-                        person: p.id.clone(),
-                        group: g.clone(),
-                    }
-                }),
+                Some(g) => group_ix
+                    .get(g.as_str())
+                    .copied()
+                    .map(Some)
+                    .ok_or_else(|| InstanceError::UnknownGroup { person: p.id.clone(), group: g.clone() }),
             })
             .collect::<Result<Vec<_>, _>>()?;
 
         let find_case = |context, id: &str| {
-            case_ix
-                .get(id)
-                .copied()
-                .ok_or_else(|| InstanceError::UnknownCase {
-                    context,
-                    case: id.to_string(),
-                })
+            case_ix.get(id).copied().ok_or_else(|| InstanceError::UnknownCase { context, case: id.to_string() })
         };
         let find_person = |context, id: &str| {
-            person_ix
-                .get(id)
-                .copied()
-                .ok_or_else(|| InstanceError::UnknownPerson {
-                    context,
-                    person: id.to_string(),
-                })
+            person_ix.get(id).copied().ok_or_else(|| InstanceError::UnknownPerson { context, person: id.to_string() })
         };
 
         let mut scored: Vec<Vec<(usize, i64)>> = vec![Vec::new(); hours.len()];
@@ -285,16 +228,10 @@ impl Instance {
             let c = find_case("a score", &s.case)?;
             let p = find_person("a score", &s.person)?;
             if s.score.abs() > MAX_ABS_SCORE {
-                return Err(InstanceError::ScoreTooLarge {
-                    case: s.case.clone(),
-                    person: s.person.clone(),
-                });
+                return Err(InstanceError::ScoreTooLarge { case: s.case.clone(), person: s.person.clone() });
             }
             if scored[c].iter().any(|&(q, _)| q == p) {
-                return Err(InstanceError::DuplicateScore {
-                    case: s.case.clone(),
-                    person: s.person.clone(),
-                });
+                return Err(InstanceError::DuplicateScore { case: s.case.clone(), person: s.person.clone() });
             }
             scored[c].push((p, s.score));
         }
@@ -357,8 +294,7 @@ impl Instance {
                     .iter()
                     .copied()
                     .filter(|&(p, _)| {
-                        hours[c] <= person_cap[p]
-                            && person_group[p].is_none_or(|g| hours[c] <= group_cap[g])
+                        hours[c] <= person_cap[p] && person_group[p].is_none_or(|g| hours[c] <= group_cap[g])
                     })
                     .collect();
                 list.sort_by_key(|&(p, _)| p);

@@ -28,9 +28,7 @@ const SUB_NODES: u64 = 200;
 /// multipliers, with which `s.rel` is left evaluated again at the end.
 pub(crate) fn improve(s: &mut Search, mult: &mut Multipliers) {
     let m = s.m;
-    let active: Vec<usize> = (0..m.n_persons())
-        .filter(|&j| !m.by_person[j].is_empty())
-        .collect();
+    let active: Vec<usize> = (0..m.n_persons()).filter(|&j| !m.by_person[j].is_empty()).collect();
     let mut rng = XorShift::new(1);
     let root_mult = mult.clone();
     let mut free = vec![false; m.n_persons()];

@@ -57,8 +57,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use instance::{
-    CaseInput, GroupInput, Instance, InstanceError, PersonInput, PinInput, ScoreInput,
-    MAX_ABS_SCORE, MAX_HOURS,
+    CaseInput, GroupInput, Instance, InstanceError, PersonInput, PinInput, ScoreInput, MAX_ABS_SCORE, MAX_HOURS,
 };
 
 /// When the search stops early. Stopped early, the result is the best solution
@@ -73,10 +72,7 @@ pub struct SolveOptions {
 
 impl Default for SolveOptions {
     fn default() -> Self {
-        SolveOptions {
-            time_limit_ms: f64::INFINITY,
-            node_limit: u64::MAX,
-        }
+        SolveOptions { time_limit_ms: f64::INFINITY, node_limit: u64::MAX }
     }
 }
 
@@ -141,11 +137,7 @@ pub fn solve(
 ) -> Result<Solution, InstanceError> {
     let problem = instance.prepare()?;
     let model = state::Model::new(&problem);
-    let limits = solver::Limits {
-        time_limit_ms: options.time_limit_ms,
-        node_limit: options.node_limit,
-        clock,
-    };
+    let limits = solver::Limits { time_limit_ms: options.time_limit_ms, node_limit: options.node_limit, clock };
     let outcome = phases::solve(&model, limits);
     let load = &outcome.best;
 
@@ -166,24 +158,16 @@ pub fn solve(
             Some(j) => {
                 placed += 1;
                 objective += problem.score(c, j);
-                assignment.push(Pair {
-                    case: case.id.clone(),
-                    person: instance.persons[j].id.clone(),
-                });
+                assignment.push(Pair { case: case.id.clone(), person: instance.persons[j].id.clone() });
             }
-            None => unassigned.push(Unassigned {
-                case: case.id.clone(),
-                reason: reason(&problem, load, c),
-            }),
+            None => unassigned.push(Unassigned { case: case.id.clone(), reason: reason(&problem, load, c) }),
         }
     }
 
     let big = problem.big;
     let p = (outcome.bound + big / 2).div_euclid(big);
-    let upper_bound = UpperBound {
-        placed: p.max(0) as usize + pinned_placed,
-        objective: outcome.bound - p * big + pinned_score,
-    };
+    let upper_bound =
+        UpperBound { placed: p.max(0) as usize + pinned_placed, objective: outcome.bound - p * big + pinned_score };
     Ok(Solution {
         assignment,
         placed,
@@ -210,16 +194,11 @@ fn reason(p: &instance::Problem, load: &state::Load, c: usize) -> UnassignedReas
     if scored.is_empty() {
         return UnassignedReason::NoEligiblePerson;
     }
-    let ever_fits = |j: usize| {
-        h <= p.person_total[j] && p.person_group[j].is_none_or(|g| h <= p.group_total[g])
-    };
+    let ever_fits = |j: usize| h <= p.person_total[j] && p.person_group[j].is_none_or(|g| h <= p.group_total[g]);
     if !scored.iter().any(|&(j, _)| ever_fits(j)) {
         return UnassignedReason::ExceedsCapacity;
     }
-    if scored
-        .iter()
-        .any(|&(j, _)| ever_fits(j) && load.rem_p[j] >= h)
-    {
+    if scored.iter().any(|&(j, _)| ever_fits(j) && load.rem_p[j] >= h) {
         UnassignedReason::GroupCapacityExhausted
     } else {
         UnassignedReason::PersonCapacityExhausted

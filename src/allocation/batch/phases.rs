@@ -56,21 +56,14 @@ pub(crate) fn solve_phased(m: &Model, mut limits: Limits, plain_nodes: u64) -> O
     // The most-placed solution, improved for its score, competes with the best one.
     let mut seed = transfer(m, &count.best);
     greedy::improve(m, &mut seed);
-    let best = if seed.value > plain.best.value {
-        seed
-    } else {
-        plain.best
-    };
+    let best = if seed.value > plain.best.value { seed } else { plain.best };
     let big = m.p.big;
     // Every score sum lies within ±(big − 1) / 2 (see `Instance::prepare`).
     let score_cap = (big - 1) / 2;
     let nodes = plain.nodes + count.nodes;
     if !count.optimal {
         return Outcome {
-            bound: plain
-                .bound
-                .min(count.bound * big + score_cap)
-                .max(best.value),
+            bound: plain.bound.min(count.bound * big + score_cap).max(best.value),
             optimal: false,
             nodes,
             best,
@@ -82,11 +75,7 @@ pub(crate) fn solve_phased(m: &Model, mut limits: Limits, plain_nodes: u64) -> O
     // constraint dualised (see [`Relaxation::card`]).
     let card = count.best.value;
     let scored = run(m, &mut limits, start_ms, best, Some(card));
-    Outcome {
-        bound: scored.bound.min(plain.bound).min(card * big + score_cap),
-        nodes: nodes + scored.nodes,
-        ..scored
-    }
+    Outcome { bound: scored.bound.min(plain.bound).min(card * big + score_cap), nodes: nodes + scored.nodes, ..scored }
 }
 
 /// The first incumbent: the better of the greedy solution and the greedy solution

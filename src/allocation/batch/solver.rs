@@ -80,13 +80,7 @@ fn safe_floor(l: f64) -> i64 {
 /// Branch and bound from the incumbent `best`; with `card`, the relaxation bounds
 /// only completions placing exactly `card` cases, which must then be the proven
 /// maximum (and `best` must place that many).
-pub(crate) fn run(
-    m: &Model,
-    limits: &mut Limits,
-    start_ms: f64,
-    best: Load,
-    card: Option<i64>,
-) -> Outcome {
+pub(crate) fn run(m: &Model, limits: &mut Limits, start_ms: f64, best: Load, card: Option<i64>) -> Outcome {
     let mut s = Search {
         m,
         rel: Relaxation::new(m),
@@ -121,12 +115,7 @@ pub(crate) fn run(
         s.branch(&mut mult);
     }
     let optimal = !s.aborted;
-    Outcome {
-        bound: if optimal { s.best.value } else { root_bound },
-        optimal,
-        nodes: s.nodes,
-        best: s.best,
-    }
+    Outcome { bound: if optimal { s.best.value } else { root_bound }, optimal, nodes: s.nodes, best: s.best }
 }
 
 impl Search<'_, '_, '_> {
@@ -143,8 +132,7 @@ impl Search<'_, '_, '_> {
 
     /// Whether the caller's node or time limit is reached.
     pub fn past_limits(&mut self) -> bool {
-        self.nodes > self.limits.node_limit
-            || (self.limits.clock)() - self.start_ms > self.limits.time_limit_ms
+        self.nodes > self.limits.node_limit || (self.limits.clock)() - self.start_ms > self.limits.time_limit_ms
     }
 
     fn offer(&mut self, candidate: &Load) {
@@ -202,11 +190,7 @@ impl Search<'_, '_, '_> {
                 return None;
             }
             let target = self.best.value as f64 + 1.0;
-            if lambda < 1e-3
-                || !self
-                    .rel
-                    .step(m, &self.load, &self.open, mult, target, lambda)
-            {
+            if lambda < 1e-3 || !self.rel.step(m, &self.load, &self.open, mult, target, lambda) {
                 break;
             }
         }
@@ -268,9 +252,7 @@ impl Search<'_, '_, '_> {
         let stuck: Vec<usize> = (0..m.n_cases())
             .filter(|&c| {
                 self.open[c]
-                    && !m.by_case[c]
-                        .iter()
-                        .any(|&(j, _)| self.allowed(c, j) && self.load.fits(m.p, m.p.hours[c], j))
+                    && !m.by_case[c].iter().any(|&(j, _)| self.allowed(c, j) && self.load.fits(m.p, m.p.hours[c], j))
             })
             .collect();
         for &c in &stuck {
@@ -331,10 +313,7 @@ impl Search<'_, '_, '_> {
         }
         let mut stuck = self.close_stuck();
         let mark = self.trail.len();
-        if self.dominance(&mut stuck)
-            && self.bound(mult, NODE_ITERATIONS, false).is_some()
-            && !self.aborted
-        {
+        if self.dominance(&mut stuck) && self.bound(mult, NODE_ITERATIONS, false).is_some() && !self.aborted {
             self.fix_by_reduced_cost(mult);
             stuck.extend(self.close_stuck());
             self.branch(mult);

@@ -50,14 +50,7 @@ impl<'a> Model<'a> {
                 members[g].push(j);
             }
         }
-        Model {
-            p,
-            weight,
-            by_case,
-            by_person,
-            members,
-            hour_scale,
-        }
+        Model { p, weight, by_case, by_person, members, hour_scale }
     }
 
     pub fn n_cases(&self) -> usize {

@@ -15,12 +15,7 @@ use super::{phases, solver, SolveOptions};
 fn instance(rng: &mut XorShift, cases: usize, persons: usize) -> Instance {
     let quarter = |rng: &mut XorShift, lo, hi| rng.range(lo, hi) as f64 / 4.0;
     Instance {
-        cases: (0..cases)
-            .map(|c| CaseInput {
-                id: format!("c{c}"),
-                hours: quarter(rng, 2, 28),
-            })
-            .collect(),
+        cases: (0..cases).map(|c| CaseInput { id: format!("c{c}"), hours: quarter(rng, 2, 28) }).collect(),
         persons: (0..persons)
             .map(|j| PersonInput {
                 id: format!("p{j}"),
@@ -28,12 +23,7 @@ fn instance(rng: &mut XorShift, cases: usize, persons: usize) -> Instance {
                 group: (rng.unit() < 0.5).then(|| format!("g{}", rng.range(0, 1))),
             })
             .collect(),
-        groups: (0..2)
-            .map(|g| GroupInput {
-                id: format!("g{g}"),
-                capacity_hours: quarter(rng, 8, 60),
-            })
-            .collect(),
+        groups: (0..2).map(|g| GroupInput { id: format!("g{g}"), capacity_hours: quarter(rng, 8, 60) }).collect(),
         scores: (0..cases)
             .flat_map(|c| (0..persons).map(move |j| (c, j)))
             .filter_map(|(c, j)| {
@@ -87,11 +77,8 @@ fn later_phases_equal_brute_force() {
             t
         };
         let options = SolveOptions::default();
-        let limits = solver::Limits {
-            time_limit_ms: options.time_limit_ms,
-            node_limit: options.node_limit,
-            clock: &mut clock,
-        };
+        let limits =
+            solver::Limits { time_limit_ms: options.time_limit_ms, node_limit: options.node_limit, clock: &mut clock };
         let out = phases::solve_phased(&model, limits, 1);
         let load = &out.best;
         let (mut used_p, mut used_g) = (vec![0; persons], vec![0; 2]);
@@ -104,9 +91,7 @@ fn later_phases_equal_brute_force() {
         assert!((0..persons).all(|j| used_p[j] <= problem.person_cap[j]));
         assert!((0..2).all(|g| used_g[g] <= problem.group_cap[g]));
         let placed = load.of_case.iter().flatten().count();
-        let score: i64 = (0..cases)
-            .filter_map(|c| load.of_case[c].map(|j| problem.score(c, j)))
-            .sum();
+        let score: i64 = (0..cases).filter_map(|c| load.of_case[c].map(|j| problem.score(c, j))).sum();
         assert!(out.optimal);
         assert_eq!((placed, score), brute_force(&inst), "{inst:?}");
     }

@@ -136,8 +136,14 @@ fn refuses_bad_salt_iv_and_ciphertext() {
 fn refuses_unknown_algorithms_versions_and_keys() {
     assert!(matches!(parse(&edit(|v| v["kdf"]["hash"] = json!("SHA-1"))), Err(EnvelopeError::UnsupportedKdf { .. })));
     assert!(matches!(parse(&edit(|v| v["kdf"]["name"] = json!("scrypt"))), Err(EnvelopeError::UnsupportedKdf { .. })));
-    assert!(matches!(parse(&edit(|v| v["cipher"]["name"] = json!("AES-CBC"))), Err(EnvelopeError::UnsupportedCipher { .. })));
-    assert!(matches!(parse(&edit(|v| v["cipher"]["length"] = json!(128))), Err(EnvelopeError::UnsupportedCipher { .. })));
+    assert!(matches!(
+        parse(&edit(|v| v["cipher"]["name"] = json!("AES-CBC"))),
+        Err(EnvelopeError::UnsupportedCipher { .. })
+    ));
+    assert!(matches!(
+        parse(&edit(|v| v["cipher"]["length"] = json!(128))),
+        Err(EnvelopeError::UnsupportedCipher { .. })
+    ));
     assert_eq!(parse(&edit(|v| v["version"] = json!(2))), Err(EnvelopeError::UnsupportedVersion(2)));
     assert!(matches!(parse(&edit(|v| v["version"] = json!("1"))), Err(EnvelopeError::Malformed(_))));
     assert!(matches!(parse(&edit(|v| v["extra"] = json!(1))), Err(EnvelopeError::Malformed(_))));

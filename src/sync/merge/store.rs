@@ -34,19 +34,11 @@ impl Cx {
         kept: Value,
         kept_stamp: Stamp,
     ) {
-        let record = self
-            .pool
-            .entry((store.to_string(), id.to_string()))
-            .or_default();
+        let record = self.pool.entry((store.to_string(), id.to_string())).or_default();
         let slot = record.entry(field.to_string()).or_default();
         match slot.entry(canonical(&lost)) {
             std::collections::btree_map::Entry::Vacant(v) => {
-                v.insert(Entry {
-                    lost,
-                    lost_stamp,
-                    kept,
-                    kept_stamp,
-                });
+                v.insert(Entry { lost, lost_stamp, kept, kept_stamp });
             }
             std::collections::btree_map::Entry::Occupied(mut o) => {
                 let e = o.get_mut();
@@ -65,11 +57,7 @@ impl Cx {
         &mut self,
         store: &str,
         id: &str,
-        current: Option<(
-            Map<String, Value>,
-            &BTreeMap<String, Stamp>,
-            &BTreeMap<String, Stamp>,
-        )>,
+        current: Option<(Map<String, Value>, &BTreeMap<String, Stamp>, &BTreeMap<String, Stamp>)>,
     ) -> bool {
         let Some(losers) = self.pool.remove(&(store.to_string(), id.to_string())) else {
             return false;
@@ -77,10 +65,7 @@ impl Cx {
         let mut any_new = false;
         for (field, entries) in losers {
             let now = current.as_ref().map(|(values, revs, _)| {
-                (
-                    values.get(&field).cloned().unwrap_or(Value::Null),
-                    revs.get(&field).cloned().unwrap_or_default(),
-                )
+                (values.get(&field).cloned().unwrap_or(Value::Null), revs.get(&field).cloned().unwrap_or_default())
             });
             let base = current.as_ref().and_then(|(_, _, bases)| bases.get(&field));
             let now_canon = now.as_ref().map(|(v, _)| canonical(v));
@@ -113,10 +98,7 @@ pub(super) fn values<T: Record>(record: &T) -> Map<String, Value> {
         _ => Map::new(),
     };
     map.remove("meta");
-    map.insert(
-        crate::sync::revision::ARCHIVED_FIELD.into(),
-        Value::Bool(record.archived()),
-    );
+    map.insert(crate::sync::revision::ARCHIVED_FIELD.into(), Value::Bool(record.archived()));
     map
 }
 
@@ -144,20 +126,8 @@ pub(super) fn merge_record<T: Record>(l: &T, i: &T, cx: &mut Cx) -> T {
         let (value, stamp) = match (lv.get(f), iv.get(f)) {
             (Some(a), Some(b)) if a == b => (a.clone(), ls.max(is).clone()),
             (Some(a), Some(b)) => {
-                let ((w, ws), (x, xs)) = if wins((ls, a), (is, b)) {
-                    ((a, ls), (b, is))
-                } else {
-                    ((b, is), (a, ls))
-                };
-                cx.add(
-                    T::STORE,
-                    &id,
-                    f,
-                    x.clone(),
-                    xs.clone(),
-                    w.clone(),
-                    ws.clone(),
-                );
+                let ((w, ws), (x, xs)) = if wins((ls, a), (is, b)) { ((a, ls), (b, is)) } else { ((b, is), (a, ls)) };
+                cx.add(T::STORE, &id, f, x.clone(), xs.clone(), w.clone(), ws.clone());
                 (w.clone(), ws.clone())
             }
             (Some(a), None) => (a.clone(), ls.clone()),
@@ -186,28 +156,15 @@ pub(super) fn merge_record<T: Record>(l: &T, i: &T, cx: &mut Cx) -> T {
             }
         }
     }
-    let archived = out
-        .remove(crate::sync::revision::ARCHIVED_FIELD)
-        .unwrap_or(Value::Bool(false));
-    out.insert(
-        "meta".into(),
-        serde_json::json!({ "id": id, "archived": archived, "revs": revs, "bases": bases }),
-    );
+    let archived = out.remove(crate::sync::revision::ARCHIVED_FIELD).unwrap_or(Value::Bool(false));
+    out.insert("meta".into(), serde_json::json!({ "id": id, "archived": archived, "revs": revs, "bases": bases }));
     match serde_json::from_value::<T>(Value::Object(out)) {
         Ok(merged) => merged,
         Err(_) => {
             // Cannot happen for two records of one type; never lose the incoming one all the same.
             let whole = serde_json::to_value(i).unwrap_or(Value::Null);
             let stamp = i.revs().values().max().cloned().unwrap_or_default();
-            cx.add(
-                T::STORE,
-                &id,
-                "*",
-                whole,
-                stamp,
-                Value::Null,
-                Stamp::default(),
-            );
+            cx.add(T::STORE, &id, "*", whole, stamp, Value::Null, Stamp::default());
             l.clone()
         }
     }
@@ -222,11 +179,7 @@ enum Status {
 /// Merge one store. Returns the records the import adds or changes (merged, sorted by id);
 /// records of the device that are erased go to `cx.removed`, and every record of the file to
 /// the preview.
-pub(super) fn merge_store<T: Record + PartialEq>(
-    local: &[T],
-    incoming: &[T],
-    cx: &mut Cx,
-) -> Vec<T> {
+pub(super) fn merge_store<T: Record + PartialEq>(local: &[T], incoming: &[T], cx: &mut Cx) -> Vec<T> {
     let mut theirs: HashMap<String, &T> = incoming.iter().map(|r| (r.key(), r)).collect();
     let mut changes = Vec::new();
     for l in local {
@@ -266,8 +219,8 @@ pub(super) fn merge_store<T: Record + PartialEq>(
 impl Cx {
     /// Settle the pooled losers of a record against its merged state and sort it into the preview.
     fn note<T: Record>(&mut self, key: RecordKey, r: &T, status: Status) {
-        let new_conflict = self.pool.contains_key(&key)
-            && self.settle(&key.0, &key.1, Some((values(r), r.revs(), r.bases())));
+        let new_conflict =
+            self.pool.contains_key(&key) && self.settle(&key.0, &key.1, Some((values(r), r.revs(), r.bases())));
         match status {
             Status::New => self.preview.new.push(key),
             _ if new_conflict => self.preview.conflicting.push(key),

@@ -13,11 +13,7 @@ impl Checker {
         match v {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(Value::Array(items)) => {
-                let out: Vec<Option<T>> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| one(self, item, i))
-                    .collect();
+                let out: Vec<Option<T>> = items.iter().enumerate().map(|(i, item)| one(self, item, i)).collect();
                 out.into_iter().collect()
             }
             Some(_) => {
@@ -28,11 +24,7 @@ impl Checker {
     }
 
     fn entry_location(store: &str, item: &Value, i: usize) -> Location {
-        let id = item
-            .get("id")
-            .and_then(Value::as_str)
-            .map(String::from)
-            .unwrap_or_else(|| format!("#{}", i + 1));
+        let id = item.get("id").and_then(Value::as_str).map(String::from).unwrap_or_else(|| format!("#{}", i + 1));
         Location::record(store, &id, None)
     }
 
@@ -41,35 +33,13 @@ impl Checker {
         let t: Tombstone = self.typed_at(item, at.clone())?;
         let ok_store = RECORD_STORES.contains(&t.store.as_str());
         if !ok_store {
-            self.push(
-                Location {
-                    field: Some("store".into()),
-                    ..at.clone()
-                },
-                ProblemKind::UnknownStore,
-            );
+            self.push(Location { field: Some("store".into()), ..at.clone() }, ProblemKind::UnknownStore);
         }
         if uuid::Uuid::parse_str(&t.id).is_err() {
-            self.push(
-                Location {
-                    field: Some("id".into()),
-                    ..at.clone()
-                },
-                wrong("forventede et UUID"),
-            );
+            self.push(Location { field: Some("id".into()), ..at.clone() }, wrong("forventede et UUID"));
         }
-        if let Err(kind) = item
-            .get("stamp")
-            .map(|s| self.stamp(s))
-            .unwrap_or(Ok(Stamp::default()))
-        {
-            self.push(
-                Location {
-                    field: Some("stamp".into()),
-                    ..at
-                },
-                kind,
-            );
+        if let Err(kind) = item.get("stamp").map(|s| self.stamp(s)).unwrap_or(Ok(Stamp::default())) {
+            self.push(Location { field: Some("stamp".into()), ..at }, kind);
         }
         Some(t)
     }
@@ -78,23 +48,11 @@ impl Checker {
         let at = Self::entry_location("conflicts", item, i);
         let c: Conflict = self.typed_at(item, at.clone())?;
         if c.store != SETTINGS_STORE && !RECORD_STORES.contains(&c.store.as_str()) {
-            self.push(
-                Location {
-                    field: Some("store".into()),
-                    ..at.clone()
-                },
-                ProblemKind::UnknownStore,
-            );
+            self.push(Location { field: Some("store".into()), ..at.clone() }, ProblemKind::UnknownStore);
         }
         for f in ["kept_stamp", "lost_stamp"] {
             if let Some(Err(kind)) = item.get(f).map(|s| self.stamp(s)) {
-                self.push(
-                    Location {
-                        field: Some(f.into()),
-                        ..at.clone()
-                    },
-                    kind,
-                );
+                self.push(Location { field: Some(f.into()), ..at.clone() }, kind);
             }
         }
         Some(c)
@@ -105,32 +63,19 @@ impl Checker {
         let mut seen = HashSet::new();
         for t in &doc.tombstones {
             if !seen.insert((t.store.as_str(), t.id.as_str())) {
-                self.push(
-                    Location::record("tombstones", &t.id, None),
-                    ProblemKind::DuplicateId,
-                );
+                self.push(Location::record("tombstones", &t.id, None), ProblemKind::DuplicateId);
             }
         }
-        let present = if doc.tombstones.is_empty() {
-            HashSet::new()
-        } else {
-            doc.records.ids()
-        };
+        let present = if doc.tombstones.is_empty() { HashSet::new() } else { doc.records.ids() };
         for t in &doc.tombstones {
             if present.contains(&(t.store.clone(), t.id.clone())) {
-                self.push(
-                    Location::record(&t.store, &t.id, None),
-                    ProblemKind::ErasedButPresent,
-                );
+                self.push(Location::record(&t.store, &t.id, None), ProblemKind::ErasedButPresent);
             }
         }
         let mut keys = HashSet::new();
         for c in &doc.conflicts {
             if !keys.insert(c.key()) {
-                self.push(
-                    Location::record(&c.store, &c.id, Some(&c.field)),
-                    ProblemKind::DuplicateId,
-                );
+                self.push(Location::record(&c.store, &c.id, Some(&c.field)), ProblemKind::DuplicateId);
             }
         }
     }

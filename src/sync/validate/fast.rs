@@ -13,11 +13,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 /// Accept `bytes` as a current-version document with no problem at all, or give up (`None`).
-pub(super) fn accept(
-    bytes: &[u8],
-    checker: &mut Checker,
-    known: &dyn Fn(&str, &str) -> bool,
-) -> Option<ExportDoc> {
+pub(super) fn accept(bytes: &[u8], checker: &mut Checker, known: &dyn Fn(&str, &str) -> bool) -> Option<ExportDoc> {
     let text = std::str::from_utf8(bytes).ok()?;
     let raw: RawDoc = serde_json::from_str(text).ok()?;
     if raw.format != FORMAT
@@ -37,9 +33,7 @@ pub(super) fn accept(
         }
     }
     let stores_ok = raw.tombstones.iter().all(|t| {
-        RECORD_STORES.contains(&t.store.as_str())
-            && uuid::Uuid::parse_str(&t.id).is_ok()
-            && checker.stamp_ok(&t.stamp)
+        RECORD_STORES.contains(&t.store.as_str()) && uuid::Uuid::parse_str(&t.id).is_ok() && checker.stamp_ok(&t.stamp)
     }) && raw.conflicts.iter().all(|c| {
         (c.store == SETTINGS_STORE || RECORD_STORES.contains(&c.store.as_str()))
             && checker.stamp_ok(&c.kept_stamp)
@@ -133,15 +127,9 @@ fn store<T: Record>(raws: &[&RawValue], checker: &Checker) -> Option<Vec<T>> {
             names = Some(own.keys.iter().map(|k| k.to_string()).collect());
         }
         let names = names.as_deref()?;
-        let all_fields = shape.keys.len() == names.len()
-            && shape.keys.iter().all(|k| names.iter().any(|n| n == k));
-        let stamps_ok = record
-            .revs()
-            .values()
-            .chain(record.bases().values())
-            .all(|s| checker.stamp_ok(s));
-        if !all_fields || !shape.meta_ok || !stamps_ok || !record.validate(checker.today).is_empty()
-        {
+        let all_fields = shape.keys.len() == names.len() && shape.keys.iter().all(|k| names.iter().any(|n| n == k));
+        let stamps_ok = record.revs().values().chain(record.bases().values()).all(|s| checker.stamp_ok(s));
+        if !all_fields || !shape.meta_ok || !stamps_ok || !record.validate(checker.today).is_empty() {
             return None;
         }
         out.push(record);
@@ -221,11 +209,7 @@ impl<'de> Deserialize<'de> for Shape<'de> {
                 f.write_str("a record object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape<'de>, A::Error> {
-                let mut shape = Shape {
-                    keys: Vec::new(),
-                    id: None,
-                    meta_ok: false,
-                };
+                let mut shape = Shape { keys: Vec::new(), id: None, meta_ok: false };
                 while let Some(Plain(key)) = map.next_key()? {
                     if key == "meta" {
                         let meta: MetaShape = map.next_value()?;

@@ -14,17 +14,10 @@ pub struct Location {
 
 impl Location {
     pub fn field(field: &str) -> Self {
-        Self {
-            field: Some(field.into()),
-            ..Self::default()
-        }
+        Self { field: Some(field.into()), ..Self::default() }
     }
     pub fn record(store: &str, id: &str, field: Option<&str>) -> Self {
-        Self {
-            store: Some(store.into()),
-            id: Some(id.into()),
-            field: field.map(Into::into),
-        }
+        Self { store: Some(store.into()), id: Some(id.into()), field: field.map(Into::into) }
     }
 }
 
@@ -62,16 +55,10 @@ pub enum ProblemKind {
     #[error("filen er for stor ({size} byte, højst {max})")]
     TooLarge { size: usize, max: usize },
     #[error("filen er ikke gyldig JSON (linje {line}, kolonne {column}): {message}")]
-    NotJson {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    NotJson { line: usize, column: usize, message: String },
     #[error("filen er ikke en eksport fra Fordeling")]
     WrongFormat,
-    #[error(
-        "filen har formatversion {found}; denne version af appen læser version 1 til {supported}"
-    )]
+    #[error("filen har formatversion {found}; denne version af appen læser version 1 til {supported}")]
     UnsupportedVersion { found: u64, supported: u64 },
     #[error("feltet mangler")]
     MissingField,

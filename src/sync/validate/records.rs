@@ -27,10 +27,7 @@ fn field_names<T: Record>(record: &T) -> HashSet<String> {
 /// Which top-level fields make `obj` fail to deserialise as `T`. serde stops at the first bad
 /// field, so remove fields one at a time: the one whose removal changes the error is the culprit;
 /// repeat without it to find the next.
-fn locate<T: Record>(
-    obj: &Map<String, Value>,
-    first: serde_json::Error,
-) -> Vec<(Option<String>, ProblemKind)> {
+fn locate<T: Record>(obj: &Map<String, Value>, first: serde_json::Error) -> Vec<(Option<String>, ProblemKind)> {
     let mut cur = obj.clone();
     let mut removed: Vec<String> = Vec::new();
     let mut message = first.to_string();
@@ -45,10 +42,7 @@ fn locate<T: Record>(
         let culprit = cur.keys().find(|k| {
             let mut without = cur.clone();
             without.remove(k.as_str());
-            T::deserialize(&Value::Object(without))
-                .map_err(|e| e.to_string() != message)
-                .err()
-                != Some(false)
+            T::deserialize(&Value::Object(without)).map_err(|e| e.to_string() != message).err() != Some(false)
         });
         let Some(culprit) = culprit.cloned() else {
             out.push((None, wrong(message)));
@@ -68,20 +62,11 @@ fn locate<T: Record>(
 impl Checker {
     pub(super) fn records(&mut self, v: &Value) -> Option<Records> {
         let Value::Object(map) = v else {
-            self.push(
-                Location::field("records"),
-                wrong("forventede et objekt med en liste pr. datatype"),
-            );
+            self.push(Location::field("records"), wrong("forventede et objekt med en liste pr. datatype"));
             return None;
         };
         for key in map.keys().filter(|k| !RECORD_STORES.contains(&k.as_str())) {
-            self.push(
-                Location {
-                    store: Some(key.clone()),
-                    ..Location::default()
-                },
-                ProblemKind::UnknownStore,
-            );
+            self.push(Location { store: Some(key.clone()), ..Location::default() }, ProblemKind::UnknownStore);
         }
         check_stores(self, map)
     }
@@ -91,10 +76,7 @@ impl Checker {
             None => return Some(Vec::new()),
             Some(Value::Array(items)) => items,
             Some(_) => {
-                let at = Location {
-                    store: Some(T::STORE.into()),
-                    ..Location::default()
-                };
+                let at = Location { store: Some(T::STORE.into()), ..Location::default() };
                 self.push(at, wrong("forventede en liste"));
                 return None;
             }
@@ -104,13 +86,8 @@ impl Checker {
         let mut names: Option<HashSet<String>> = None;
         let mut failed: Vec<(String, Vec<String>)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let id = item
-                .get("meta")
-                .and_then(|m| m.get("id"))
-                .and_then(Value::as_str);
-            let id_text = id
-                .map(String::from)
-                .unwrap_or_else(|| format!("#{}", i + 1));
+            let id = item.get("meta").and_then(|m| m.get("id")).and_then(Value::as_str);
+            let id_text = id.map(String::from).unwrap_or_else(|| format!("#{}", i + 1));
             let at = |field: Option<&str>| Location::record(T::STORE, &id_text, field);
             let Value::Object(obj) = item else {
                 self.push(at(None), wrong("forventede et objekt"));
@@ -150,14 +127,8 @@ impl Checker {
         }
         // Unknown fields of records that did not deserialise, once a good record shows the fields.
         for (id, keys) in failed {
-            for key in keys
-                .iter()
-                .filter(|k| names.as_ref().is_some_and(|n| !n.contains(k.as_str())))
-            {
-                self.push(
-                    Location::record(T::STORE, &id, Some(key)),
-                    ProblemKind::UnknownField,
-                );
+            for key in keys.iter().filter(|k| names.as_ref().is_some_and(|n| !n.contains(k.as_str()))) {
+                self.push(Location::record(T::STORE, &id, Some(key)), ProblemKind::UnknownField);
             }
         }
         Some(out)
@@ -169,25 +140,18 @@ impl Checker {
         match meta {
             None => self.push(at(Some("meta")), ProblemKind::MissingField),
             Some(Value::Object(m)) => {
-                for key in m
-                    .keys()
-                    .filter(|k| !["id", "archived", "revs", "bases"].contains(&k.as_str()))
-                {
+                for key in m.keys().filter(|k| !["id", "archived", "revs", "bases"].contains(&k.as_str())) {
                     self.push(at(Some(&format!("meta.{key}"))), ProblemKind::UnknownField);
                 }
                 match m.get("id") {
                     None => self.push(at(Some("meta.id")), ProblemKind::MissingField),
                     Some(Value::String(s)) if canonical_uuid(s) => {}
-                    Some(_) => self.push(
-                        at(Some("meta.id")),
-                        wrong("forventede et UUID (små bogstaver, med bindestreger)"),
-                    ),
+                    Some(_) => {
+                        self.push(at(Some("meta.id")), wrong("forventede et UUID (små bogstaver, med bindestreger)"))
+                    }
                 }
                 if !matches!(m.get("archived"), None | Some(Value::Bool(_))) {
-                    self.push(
-                        at(Some("meta.archived")),
-                        wrong("forventede sand eller falsk"),
-                    );
+                    self.push(at(Some("meta.archived")), wrong("forventede sand eller falsk"));
                 }
                 for key in ["revs", "bases"] {
                     match m.get(key) {
@@ -199,10 +163,7 @@ impl Checker {
                                 }
                             }
                         }
-                        Some(_) => self.push(
-                            at(Some(&format!("meta.{key}"))),
-                            wrong("forventede et objekt"),
-                        ),
+                        Some(_) => self.push(at(Some(&format!("meta.{key}"))), wrong("forventede et objekt")),
                     }
                 }
             }

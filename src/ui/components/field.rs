@@ -198,7 +198,11 @@ pub fn CheckList(
 }
 
 #[component]
-pub fn Checkbox(label: &'static str, #[prop(into)] value: Signal<bool>, #[prop(into)] on_change: Callback<bool>) -> impl IntoView {
+pub fn Checkbox(
+    label: &'static str,
+    #[prop(into)] value: Signal<bool>,
+    #[prop(into)] on_change: Callback<bool>,
+) -> impl IntoView {
     view! {
         <label class="checkbox">
             <input type="checkbox" prop:checked=move || value.get() on:change=move |ev| on_change.run(event_target_checked(&ev))/>

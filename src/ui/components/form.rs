@@ -26,7 +26,10 @@ impl FormErrors {
             return Some(text::BAD_NUMBER.to_string());
         }
         self.domain.with(|errors| {
-            errors.iter().find(|e| e.field == name || e.field.starts_with(&format!("{name}."))).map(|e| text::problem(&e.problem))
+            errors
+                .iter()
+                .find(|e| e.field == name || e.field.starts_with(&format!("{name}.")))
+                .map(|e| text::problem(&e.problem))
         })
     }
 

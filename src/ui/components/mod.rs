@@ -4,6 +4,8 @@ pub mod field;
 pub mod form;
 pub mod register;
 
-pub use field::{split_list, CheckList, Choice, DateInput, NumberInput, OutOfHoursInput, PersonPicker, SelectInput, TextInput};
+pub use field::{
+    split_list, CheckList, Choice, DateInput, NumberInput, OutOfHoursInput, PersonPicker, SelectInput, TextInput,
+};
 pub use form::FormErrors;
 pub use register::{register_page, RegisterItem};

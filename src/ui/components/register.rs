@@ -51,7 +51,8 @@ pub fn register_page<R: RegisterItem>(
     let show_archived = RwSignal::new(false);
     let editing: RwSignal<Option<(Option<R>, RwSignal<R>)>> = RwSignal::new(None);
     let rows = Memo::new(move |_| {
-        let mut items: Vec<R> = list.with(|l| l.iter().filter(|r| show_archived.get() || !r.archived()).cloned().collect());
+        let mut items: Vec<R> =
+            list.with(|l| l.iter().filter(|r| show_archived.get() || !r.archived()).cloned().collect());
         items.sort_by_key(|r| r.sort_key().to_lowercase());
         items
     });

@@ -19,7 +19,9 @@ pub fn Overview() -> impl IntoView {
         let horizon = state.today + chrono::Duration::days(30);
         due.with(|d| d.iter().filter(|d| !d.overdue && d.date <= horizon).cloned().collect::<Vec<_>>())
     };
-    let milestones = Memo::new(move |_| state.youths.with(|y| state.cases.with(|c| report::upcoming_milestones(y, c, state.today, 183))));
+    let milestones = Memo::new(move |_| {
+        state.youths.with(|y| state.cases.with(|c| report::upcoming_milestones(y, c, state.today, 183)))
+    });
     let loads = Memo::new(move |_| {
         state.providers.with(|p| state.persons.with(|q| state.cases.with(|c| report::provider_loads(p, q, c))))
     });

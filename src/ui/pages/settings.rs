@@ -31,11 +31,25 @@ fn SettingsForm() -> impl IntoView {
     let form = FormErrors::provide();
     let draft = RwSignal::new(state.settings.get_untracked());
     let saved = RwSignal::new(false);
-    let (municipality, set_municipality) = lens(draft, |s: &Settings| s.municipality.clone(), |s, v| s.municipality = v);
-    let (first, set_first) = lens(draft, |s| Some(f64::from(s.followup_first_months)), |s, v| s.followup_first_months = v.unwrap_or(0.0) as u32);
-    let (interval, set_interval) = lens(draft, |s| Some(f64::from(s.followup_interval_months)), |s, v| s.followup_interval_months = v.unwrap_or(0.0) as u32);
-    let (valid, set_valid) = lens(draft, |s| Some(f64::from(s.certificate_valid_months)), |s, v| s.certificate_valid_months = v.unwrap_or(0.0) as u32);
-    let (budget, set_budget) = lens(draft, |s| Some(s.budget_frame_kr as f64), |s, v| s.budget_frame_kr = v.unwrap_or(0.0).max(0.0) as u64);
+    let (municipality, set_municipality) =
+        lens(draft, |s: &Settings| s.municipality.clone(), |s, v| s.municipality = v);
+    let (first, set_first) = lens(
+        draft,
+        |s| Some(f64::from(s.followup_first_months)),
+        |s, v| s.followup_first_months = v.unwrap_or(0.0) as u32,
+    );
+    let (interval, set_interval) = lens(
+        draft,
+        |s| Some(f64::from(s.followup_interval_months)),
+        |s, v| s.followup_interval_months = v.unwrap_or(0.0) as u32,
+    );
+    let (valid, set_valid) = lens(
+        draft,
+        |s| Some(f64::from(s.certificate_valid_months)),
+        |s, v| s.certificate_valid_months = v.unwrap_or(0.0) as u32,
+    );
+    let (budget, set_budget) =
+        lens(draft, |s| Some(s.budget_frame_kr as f64), |s, v| s.budget_frame_kr = v.unwrap_or(0.0).max(0.0) as u64);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.has_bad_input() {
@@ -105,7 +119,11 @@ fn WeightsForm() -> impl IntoView {
         draft.update(|d| d.weights = Weights::default());
         store(next);
     };
-    let (limit, set_limit) = lens(draft, |s| Some(f64::from(s.solver_time_limit_ms)), |s, v| s.solver_time_limit_ms = v.unwrap_or(0.0).max(0.0) as u32);
+    let (limit, set_limit) = lens(
+        draft,
+        |s| Some(f64::from(s.solver_time_limit_ms)),
+        |s, v| s.solver_time_limit_ms = v.unwrap_or(0.0).max(0.0) as u32,
+    );
     view! {
         <form class="card" on:submit=submit on:input=move |_| saved.set(false)>
             <h2>{text::WEIGHTS_TITLE}</h2>

@@ -51,8 +51,12 @@ pub fn term(t: &crate::allocation::score::Term, name: &dyn Fn(String) -> String)
     match t {
         Relation { strength } => format!("Eksisterende relation: {}", relation(*strength).to_lowercase()),
         ClubMembership { .. } => "Den unge går i klubben".into(),
-        Routing { concern, routing: r } => format!("{}: {} for denne type", name(concern.to_string()), routing(*r).to_lowercase()),
-        Expertise { concerns } => format!("Erfaring med {}", concerns.iter().map(|c| name(c.to_string())).collect::<Vec<_>>().join(", ")),
+        Routing { concern, routing: r } => {
+            format!("{}: {} for denne type", name(concern.to_string()), routing(*r).to_lowercase())
+        }
+        Expertise { concerns } => {
+            format!("Erfaring med {}", concerns.iter().map(|c| name(c.to_string())).collect::<Vec<_>>().join(", "))
+        }
         SharedInterests { interests } => format!("Fælles interesser: {}", interests.join(", ")),
         WishedPerson => "Den unge har ønsket denne person".into(),
         WishedGender { gender: g } => format!("Ønsket køn: {}", gender(*g).to_lowercase()),
@@ -87,14 +91,29 @@ pub fn block(b: &crate::allocation::eligibility::Block, name: &dyn Fn(String) ->
         ),
         OutOfHours { missing } => {
             let mut parts = Vec::new();
-            if missing.evenings { parts.push(EVENINGS.to_lowercase()); }
-            if missing.nights { parts.push(NIGHTS.to_lowercase()); }
-            if missing.weekends { parts.push(WEEKENDS.to_lowercase()); }
+            if missing.evenings {
+                parts.push(EVENINGS.to_lowercase());
+            }
+            if missing.nights {
+                parts.push(NIGHTS.to_lowercase());
+            }
+            if missing.weekends {
+                parts.push(WEEKENDS.to_lowercase());
+            }
             format!("Kan ikke arbejde {}", parts.join(", "))
         }
-        ConcernExcluded { concern, kind } => format!("{} er udelukket for {}", name(concern.to_string()), provider_kind(*kind).to_lowercase()),
-        PersonCapacity { used, capacity, needed } => format!("Kapacitet: {} + {} > {} timer", hours(*used), hours(*needed), hours(*capacity)),
-        ClubCap { used, cap, needed, .. } => format!("Klubbens loft: {} + {} > {} timer (balancen i klubberne)", hours(*used), hours(*needed), hours(*cap)),
+        ConcernExcluded { concern, kind } => {
+            format!("{} er udelukket for {}", name(concern.to_string()), provider_kind(*kind).to_lowercase())
+        }
+        PersonCapacity { used, capacity, needed } => {
+            format!("Kapacitet: {} + {} > {} timer", hours(*used), hours(*needed), hours(*capacity))
+        }
+        ClubCap { used, cap, needed, .. } => format!(
+            "Klubbens loft: {} + {} > {} timer (balancen i klubberne)",
+            hours(*used),
+            hours(*needed),
+            hours(*cap)
+        ),
     }
 }
 

@@ -173,7 +173,8 @@ pub const CERT_VALID: &str = "Attester gælder i (måneder)";
 pub const BUDGET_FRAME: &str = "Budgetramme pr. år (kr.)";
 pub const STORAGE_TITLE: &str = "Lagring på enheden";
 pub const STORAGE_PERSISTENT: &str = "Browseren har lovet at beholde data (vedvarende lagring).";
-pub const STORAGE_NOT_PERSISTENT: &str = "Browseren kan rydde data ved pladsmangel. Eksportér jævnligt en sikkerhedskopi.";
+pub const STORAGE_NOT_PERSISTENT: &str =
+    "Browseren kan rydde data ved pladsmangel. Eksportér jævnligt en sikkerhedskopi.";
 pub const STORAGE_USED: &str = "Brugt";
 pub const STORAGE_UNKNOWN: &str = "Browseren oplyser ikke forbruget.";
 
@@ -297,7 +298,9 @@ pub fn problem(p: &Problem) -> String {
 /// A refused status move in Danish.
 pub fn lifecycle(e: &LifecycleError) -> String {
     match e {
-        LifecycleError::NotAllowed { from, to } => format!("En sag kan ikke gå fra {} til {}", status(*from), status(*to)),
+        LifecycleError::NotAllowed { from, to } => {
+            format!("En sag kan ikke gå fra {} til {}", status(*from), status(*to))
+        }
         LifecycleError::NotVisited(_) => "Sagen er ikke fuldt visiteret".into(),
         LifecycleError::NoAssignment => "Sagen har ingen kontaktperson".into(),
         LifecycleError::NoEnding => "Angiv ophørsdato og årsag".into(),

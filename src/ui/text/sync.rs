@@ -16,7 +16,8 @@ pub const EXPORTING: &str = "Eksporterer …";
 pub const EXPORTED: &str = "Eksporteret";
 pub const EXPORT_VERIFY_FAILED: &str = "Filen kunne ikke læses tilbage efter skrivning. Intet er hentet; prøv igen.";
 pub const IMPORT_TITLE: &str = "Importér";
-pub const IMPORT_LEAD: &str = "Filen kontrolleres, før noget ændres. Du ser først, hvad der er nyt, ændret og i konflikt.";
+pub const IMPORT_LEAD: &str =
+    "Filen kontrolleres, før noget ændres. Du ser først, hvad der er nyt, ændret og i konflikt.";
 pub const IMPORT_FILE: &str = "Vælg fil";
 pub const IMPORT_READING: &str = "Læser og kontrollerer filen …";
 pub const IMPORT_REFUSED: &str = "Filen blev afvist. Intet er ændret.";

@@ -2,7 +2,9 @@
 
 use crate::domain::*;
 use crate::storage::SaveError;
-use crate::ui::components::{split_list, CheckList, DateInput, FormErrors, NumberInput, OutOfHoursInput, SelectInput, TextInput};
+use crate::ui::components::{
+    split_list, CheckList, DateInput, FormErrors, NumberInput, OutOfHoursInput, SelectInput, TextInput,
+};
 use crate::ui::lens::{choices, enum_choices, id_lens, ids_lens, lens, opt_enum_lens};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::text;
@@ -19,7 +21,10 @@ pub struct CaseDraft {
 
 impl CaseDraft {
     pub fn blank(state: &AppState) -> Self {
-        let district = state.districts.with_untracked(|d| d.iter().find(|d| !d.meta.archived).map(|d| d.meta.id)).unwrap_or_default();
+        let district = state
+            .districts
+            .with_untracked(|d| d.iter().find(|d| !d.meta.archived).map(|d| d.meta.id))
+            .unwrap_or_default();
         let youth = Youth {
             meta: RecordMeta::new(YouthId::new()),
             pseudonym: String::new(),
@@ -78,37 +83,52 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
     };
 
     let (pseudonym, set_pseudonym) = lens(draft, |d| d.youth.pseudonym.clone(), |d, v| d.youth.pseudonym = v);
-    let (birth, set_birth) = lens(draft, |d| Some(d.youth.birth_date), |d, v| {
-        if let Some(v) = v {
-            d.youth.birth_date = v
-        }
-    });
+    let (birth, set_birth) = lens(
+        draft,
+        |d| Some(d.youth.birth_date),
+        |d, v| {
+            if let Some(v) = v {
+                d.youth.birth_date = v
+            }
+        },
+    );
     let (gender, set_gender) = opt_enum_lens(draft, &Gender::ALL, |d| d.youth.gender, |d, v| d.youth.gender = v);
-    let (district, set_district) = id_lens(draft, |d| Some(d.youth.district), |d, v| {
-        if let Some(v) = v {
-            d.youth.district = v
-        }
-    });
+    let (district, set_district) = id_lens(
+        draft,
+        |d| Some(d.youth.district),
+        |d, v| {
+            if let Some(v) = v {
+                d.youth.district = v
+            }
+        },
+    );
     let (school, set_school) = id_lens(draft, |d| d.youth.school, |d, v| d.youth.school = v);
     let (club, set_club) = id_lens(draft, |d| d.youth.club, |d, v| d.youth.club = v);
-    let (interests, set_interests) = lens(draft, |d| d.youth.interests.join(", "), |d, v| d.youth.interests = split_list(&v));
-    let (languages, set_languages) = lens(draft, |d| d.youth.languages.join(", "), |d, v| d.youth.languages = split_list(&v));
+    let (interests, set_interests) =
+        lens(draft, |d| d.youth.interests.join(", "), |d, v| d.youth.interests = split_list(&v));
+    let (languages, set_languages) =
+        lens(draft, |d| d.youth.languages.join(", "), |d, v| d.youth.languages = split_list(&v));
 
     let (legal, set_legal) = id_lens(draft, |d| d.case.legal_basis, |d, v| d.case.legal_basis = v);
     let (hours, set_hours) = lens(draft, |d| d.case.hours_per_week, |d, v| d.case.hours_per_week = v);
-    let (goals, set_goals) = lens(draft, |d| Goal::lines(&d.case.goals), |d, v| d.case.goals = Goal::from_lines(&d.case.goals, &v));
+    let (goals, set_goals) =
+        lens(draft, |d| Goal::lines(&d.case.goals), |d, v| d.case.goals = Goal::from_lines(&d.case.goals, &v));
     let (concerns, set_concerns) = ids_lens(draft, |d| &d.case.concerns, |d, v| d.case.concerns = v);
     let (visitation, set_visitation) = lens(draft, |d| d.case.visitation_date, |d, v| d.case.visitation_date = v);
     let (caseworker, set_caseworker) = lens(draft, |d| d.case.caseworker.clone(), |d, v| d.case.caseworker = v);
     let (wish_person, set_wish_person) = id_lens(draft, |d| d.case.wishes.person, |d, v| d.case.wishes.person = v);
-    let (wish_gender, set_wish_gender) = opt_enum_lens(draft, &Gender::ALL, |d| d.case.wishes.gender, |d, v| d.case.wishes.gender = v);
+    let (wish_gender, set_wish_gender) =
+        opt_enum_lens(draft, &Gender::ALL, |d| d.case.wishes.gender, |d, v| d.case.wishes.gender = v);
     let (earlier, set_earlier) = id_lens(draft, |d| d.case.earlier_person, |d, v| d.case.earlier_person = v);
     let (out_of_hours, set_out_of_hours) = lens(draft, |d| d.case.out_of_hours, |d, v| d.case.out_of_hours = v);
     let (note, set_note) = lens(draft, |d| d.case.note.clone(), |d, v| d.case.note = v);
 
     let clubs = Signal::derive(move || {
         state.providers.with(|p| {
-            p.iter().filter(|p| p.kind == ProviderKind::Club && !p.meta.archived).map(|p| (p.meta.id.to_string(), p.name.clone())).collect()
+            p.iter()
+                .filter(|p| p.kind == ProviderKind::Club && !p.meta.archived)
+                .map(|p| (p.meta.id.to_string(), p.name.clone()))
+                .collect()
         })
     });
     let persons = choices(state.persons, |p| p.name.clone());

@@ -133,7 +133,8 @@ pub fn CaseList() -> impl IntoView {
     let has_any = move || total() != 0;
     let has_more = move || total() > shown.get();
 
-    let sort_choices: Signal<Vec<Choice>> = Signal::derive(|| SORTS.iter().map(|s| (s.1.to_string(), s.2.to_string())).collect());
+    let sort_choices: Signal<Vec<Choice>> =
+        Signal::derive(|| SORTS.iter().map(|s| (s.1.to_string(), s.2.to_string())).collect());
     let filter = |signal: RwSignal<String>| {
         Callback::new(move |v: String| {
             signal.set(v);

@@ -22,15 +22,26 @@ pub fn CaseView(draft: CaseDraft) -> impl IntoView {
     let facts = vec![
         (text::AGE, format!("{} ({})", text::age_years(age), text::date(youth.birth_date))),
         (text::F_DISTRICT, name_in(state.districts, &youth.district.to_string(), |d| d.name.clone())),
-        (text::F_LEGAL_BASIS, case.legal_basis.map(|l| name_in(state.legal_bases, &l.to_string(), |l| l.name.clone())).unwrap_or_default()),
+        (
+            text::F_LEGAL_BASIS,
+            case.legal_basis
+                .map(|l| name_in(state.legal_bases, &l.to_string(), |l| l.name.clone()))
+                .unwrap_or_default(),
+        ),
         (text::F_HOURS, case.hours_per_week.map(text::hours).unwrap_or_default()),
         (text::F_VISITATION_DATE, case.visitation_date.map(text::date).unwrap_or_default()),
         (text::F_CASEWORKER, case.caseworker.clone()),
         (text::F_RECEIVED, text::date(case.received)),
-        (text::CONTACT_PERSON_NOW, case.assignment.map(|a| name_in(state.persons, &a.person.to_string(), |p| p.name.clone())).unwrap_or_default()),
+        (
+            text::CONTACT_PERSON_NOW,
+            case.assignment
+                .map(|a| name_in(state.persons, &a.person.to_string(), |p| p.name.clone()))
+                .unwrap_or_default(),
+        ),
         (text::NEXT_MILESTONE, milestone.map(|(y, d)| format!("{y} år den {}", text::date(d))).unwrap_or_default()),
     ];
-    let concerns: Vec<String> = case.concerns.iter().map(|c| name_in(state.concerns, &c.to_string(), |c| c.name.clone())).collect();
+    let concerns: Vec<String> =
+        case.concerns.iter().map(|c| name_in(state.concerns, &c.to_string(), |c| c.name.clone())).collect();
     let goals = case.goals.clone();
     view! {
         <p><A href="/sager">{text::BACK_TO_CASES}</A></p>
@@ -96,7 +107,10 @@ fn StatusPanel(case: Case) -> impl IntoView {
                     match state.save(Some(old), next).await {
                         Ok(saved) => case.set_value(saved),
                         Err(SaveError::Invalid(errors)) => {
-                            let msgs: Vec<String> = errors.iter().map(|e| format!("{}: {}", text::field_label(e.field), text::problem(&e.problem))).collect();
+                            let msgs: Vec<String> = errors
+                                .iter()
+                                .map(|e| format!("{}: {}", text::field_label(e.field), text::problem(&e.problem)))
+                                .collect();
                             problem.set(Some(msgs.join("; ")));
                         }
                         Err(SaveError::Storage(e)) => problem.set(Some(e.to_string())),

@@ -1,14 +1,14 @@
 //! One case on a meeting's agenda: the facts the committee needs, who attends, and the
 //! decision (a rationale is required when the choice departs from the recommendation).
 
+use crate::allocation::recommend::{recommend, Recommendation};
 use crate::domain::age::age_on;
 use crate::domain::lifecycle;
 use crate::domain::org::attendees_for;
 use crate::domain::{Assignment, CaseId, CaseStatus, Decision, DecisionId, Meeting, PersonId, RecordMeta};
 use crate::storage::SaveError;
-use crate::ui::components::{FormErrors, SelectInput, TextInput};
-use crate::allocation::recommend::{recommend, Recommendation};
 use crate::ui::components::Choice;
+use crate::ui::components::{FormErrors, SelectInput, TextInput};
 use crate::ui::registry::with_registry;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
@@ -27,9 +27,13 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
         };
         let district = name_in(state.districts, &youth.district.to_string(), |d| d.name.clone());
         let who: Vec<String> = state.members.with(|m| {
-            attendees_for(m, youth.district).into_iter().map(|m| format!("{} ({})", m.name, text::role(m.role))).collect()
+            attendees_for(m, youth.district)
+                .into_iter()
+                .map(|m| format!("{} ({})", m.name, text::role(m.role)))
+                .collect()
         });
-        let concerns: Vec<String> = case.concerns.iter().map(|c| name_in(state.concerns, &c.to_string(), |c| c.name.clone())).collect();
+        let concerns: Vec<String> =
+            case.concerns.iter().map(|c| name_in(state.concerns, &c.to_string(), |c| c.name.clone())).collect();
         let decided = case.status != CaseStatus::OnAgenda;
         view! {
             <h3>{youth.pseudonym.clone()} " " <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span></h3>
@@ -57,7 +61,17 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
     let options: Vec<Choice> = recommendation
         .ranked
         .iter()
-        .map(|c| (c.person.to_string(), format!("{} ({} {})", name_in(state.persons, &c.person.to_string(), |p| p.name.clone()), c.score, text::POINTS)))
+        .map(|c| {
+            (
+                c.person.to_string(),
+                format!(
+                    "{} ({} {})",
+                    name_in(state.persons, &c.person.to_string(), |p| p.name.clone()),
+                    c.score,
+                    text::POINTS
+                ),
+            )
+        })
         .collect();
     let form = FormErrors::provide();
     let person = RwSignal::new(recommended.map(|(p, _)| p.to_string()).unwrap_or_default());
@@ -67,10 +81,13 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
     let decide = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(chosen) = person.get_untracked().parse::<PersonId>() else {
-            form.domain.set(vec![crate::domain::FieldError { field: "person", problem: crate::domain::Problem::Required }]);
+            form.domain
+                .set(vec![crate::domain::FieldError { field: "person", problem: crate::domain::Problem::Required }]);
             return;
         };
-        let Some(provider) = state.persons.with(|p| p.iter().find(|p| p.meta.id == chosen).map(|p| p.provider)) else { return };
+        let Some(provider) = state.persons.with(|p| p.iter().find(|p| p.meta.id == chosen).map(|p| p.provider)) else {
+            return;
+        };
         let Some(old_case) = state.cases.with(|c| c.iter().find(|c| c.meta.id == case_id).cloned()) else { return };
         let decision = Decision {
             meta: RecordMeta::new(DecisionId::new()),
@@ -85,7 +102,9 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
             decided_at: crate::storage::now_local(),
         };
         let mut case = old_case.clone();
-        if let Err(e) = lifecycle::allocate(&mut case, Assignment { person: chosen, provider, from: meeting.date, to: None }) {
+        if let Err(e) =
+            lifecycle::allocate(&mut case, Assignment { person: chosen, provider, from: meeting.date, to: None })
+        {
             problem.set(Some(text::lifecycle(&e)));
             return;
         }

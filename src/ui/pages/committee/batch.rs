@@ -45,10 +45,14 @@ pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
         let result = with_registry(state, |ctx| {
             let instance = batch_instance(&agenda, &[], ctx);
             let start = performance_now();
-            let solution = solve(&instance, &SolveOptions { time_limit_ms: limit, ..Default::default() }, &mut performance_now);
+            let solution =
+                solve(&instance, &SolveOptions { time_limit_ms: limit, ..Default::default() }, &mut performance_now);
             let millis = performance_now() - start;
             let waiting = match &solution {
-                Ok(s) => explain_unplaced(s, ctx).into_iter().map(|u| (u.case, text::unassigned(u.reason).to_string())).collect(),
+                Ok(s) => explain_unplaced(s, ctx)
+                    .into_iter()
+                    .map(|u| (u.case, text::unassigned(u.reason).to_string()))
+                    .collect(),
                 Err(_) => Vec::new(),
             };
             Outcome { instance, solution: solution.map_err(|e| e.to_string()), millis, waiting }

@@ -59,7 +59,12 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
     let meeting = StoredValue::new(meeting);
     let case_of = move |id: CaseId| state.cases.with(|c| c.iter().find(|c| c.meta.id == id).cloned());
     let visited = Memo::new(move |_| {
-        state.cases.with(|c| c.iter().filter(|c| !c.meta.archived && c.status == CaseStatus::Visited).map(|c| (c.meta.id, c.youth)).collect::<Vec<_>>())
+        state.cases.with(|c| {
+            c.iter()
+                .filter(|c| !c.meta.archived && c.status == CaseStatus::Visited)
+                .map(|c| (c.meta.id, c.youth))
+                .collect::<Vec<_>>()
+        })
     });
     let run = move |add: bool, case: CaseId| {
         let Some(case) = case_of(case) else { return };

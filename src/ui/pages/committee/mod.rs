@@ -38,7 +38,13 @@ pub fn CommitteePage() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = text::parse_iso_date(&date.get_untracked()) else { return };
-        let meeting = Meeting { meta: RecordMeta::new(MeetingId::new()), date: day, agenda: vec![], attendees: vec![], closed: false };
+        let meeting = Meeting {
+            meta: RecordMeta::new(MeetingId::new()),
+            date: day,
+            agenda: vec![],
+            attendees: vec![],
+            closed: false,
+        };
         let navigate = navigate.clone();
         spawn_local(async move {
             match state.save(None, meeting).await {

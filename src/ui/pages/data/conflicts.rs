@@ -17,7 +17,9 @@ fn show(v: &serde_json::Value) -> String {
 
 /// Write the lost value back into the record as a new local edit (validated and stamped).
 async fn restore_in<R: Stored>(state: AppState, c: &Conflict) -> Result<(), String> {
-    let old = R::list(&state).with_untracked(|l| l.iter().find(|r| r.key() == c.id).cloned()).ok_or(text::RECORD_NOT_FOUND)?;
+    let old = R::list(&state)
+        .with_untracked(|l| l.iter().find(|r| r.key() == c.id).cloned())
+        .ok_or(text::RECORD_NOT_FOUND)?;
     let new = if c.field == ARCHIVED_FIELD {
         let mut new = old.clone();
         new.set_archived(c.lost.as_bool().unwrap_or(false));

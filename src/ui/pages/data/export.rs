@@ -34,14 +34,19 @@ fn scopes(state: crate::ui::state::AppState) -> Vec<(String, String, Scope)> {
 }
 
 /// Build the file: export, then prove it reads back (and decrypts) before offering it.
-async fn build_file(state: crate::ui::state::AppState, scope: Scope, passphrase: String) -> Result<(String, String), String> {
+async fn build_file(
+    state: crate::ui::state::AppState,
+    scope: Scope,
+    passphrase: String,
+) -> Result<(String, String), String> {
     let repo = state.repo.get_value();
     let snapshot = repo.snapshot().await.map_err(|e| e.to_string())?;
     let now = chrono::DateTime::from_timestamp_millis(crate::storage::now_ms() as i64).unwrap_or_default();
     let doc = export(&snapshot, &scope, &repo.device(), now);
     let bytes = doc.to_json();
     let known = snapshot.known_ids();
-    let check = |b: &[u8]| parse_and_validate(b, state.today, &|s, i| known.contains(&(s.to_string(), i.to_string()))).is_ok();
+    let check =
+        |b: &[u8]| parse_and_validate(b, state.today, &|s, i| known.contains(&(s.to_string(), i.to_string()))).is_ok();
     if !check(&bytes) {
         return Err(text::EXPORT_VERIFY_FAILED.into());
     }
@@ -49,7 +54,8 @@ async fn build_file(state: crate::ui::state::AppState, scope: Scope, passphrase:
         String::from_utf8(bytes).map_err(|_| text::EXPORT_VERIFY_FAILED.to_string())?
     } else {
         let sealed = crate::crypto::encrypt(&passphrase, &bytes).await.map_err(|e| e.to_string())?;
-        let opened = crate::crypto::decrypt(&passphrase, &sealed).await.map_err(|_| text::EXPORT_VERIFY_FAILED.to_string())?;
+        let opened =
+            crate::crypto::decrypt(&passphrase, &sealed).await.map_err(|_| text::EXPORT_VERIFY_FAILED.to_string())?;
         if opened != bytes || !check(&opened) {
             return Err(text::EXPORT_VERIFY_FAILED.into());
         }
@@ -78,7 +84,9 @@ pub fn ExportPanel() -> impl IntoView {
             message.set(Some((false, text::PASSPHRASE_SHORT.into())));
             return;
         }
-        let Some(scope) = scopes(state).into_iter().find(|s| s.0 == choice.get_untracked()).map(|s| s.2) else { return };
+        let Some(scope) = scopes(state).into_iter().find(|s| s.0 == choice.get_untracked()).map(|s| s.2) else {
+            return;
+        };
         busy.set(true);
         message.set(None);
         spawn_local(async move {

@@ -1,15 +1,15 @@
 //! Import: read a file (decrypting it if needed), validate everything, show what it would do,
 //! apply it in one transaction, and undo it with one click.
 
-use crate::sync::format::{ExportDoc, Records, SETTINGS_STORE};
-use std::collections::HashMap;
 use crate::storage::sync::Prepared;
+use crate::sync::format::{ExportDoc, Records, SETTINGS_STORE};
 use crate::sync::merge::{merge, MergeResult, Preview, RecordKey};
 use crate::sync::validate::parse_and_validate;
 use crate::ui::state::{use_state, AppState};
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
 /// Where the import stands.

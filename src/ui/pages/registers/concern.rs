@@ -27,8 +27,10 @@ impl RegisterItem for Concern {
 fn editor(draft: RwSignal<Concern>) -> AnyView {
     let (name, set_name) = lens(draft, |d| d.name.clone(), |d, v| d.name = v);
     let (club, set_club) = enum_lens(draft, &Routing::ALL, |d| d.routing.club, |d, v| d.routing.club = v);
-    let (internal, set_internal) = enum_lens(draft, &Routing::ALL, |d| d.routing.internal, |d, v| d.routing.internal = v);
-    let (external, set_external) = enum_lens(draft, &Routing::ALL, |d| d.routing.external, |d, v| d.routing.external = v);
+    let (internal, set_internal) =
+        enum_lens(draft, &Routing::ALL, |d| d.routing.internal, |d, v| d.routing.internal = v);
+    let (external, set_external) =
+        enum_lens(draft, &Routing::ALL, |d| d.routing.external, |d, v| d.routing.external = v);
     let options = enum_choices(&Routing::ALL, text::routing);
     view! {
         <TextInput label=text::F_NAME name="name" value=name on_change=set_name required=true/>

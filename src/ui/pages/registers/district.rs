@@ -10,10 +10,14 @@ impl RegisterItem for District {
         self.name.clone()
     }
     fn subtitle(&self, state: &AppState) -> String {
-        let names: Vec<String> = state.districts.with(|all| {
-            all.iter().filter(|d| self.neighbours.contains(&d.meta.id)).map(|d| d.name.clone()).collect()
-        });
-        if names.is_empty() { String::new() } else { format!("{}: {}", text::F_NEIGHBOURS, names.join(", ")) }
+        let names: Vec<String> = state
+            .districts
+            .with(|all| all.iter().filter(|d| self.neighbours.contains(&d.meta.id)).map(|d| d.name.clone()).collect());
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!("{}: {}", text::F_NEIGHBOURS, names.join(", "))
+        }
     }
     fn blank(_: &AppState) -> Self {
         District { meta: RecordMeta::new(DistrictId::new()), name: String::new(), neighbours: Vec::new() }

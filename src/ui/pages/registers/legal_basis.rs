@@ -31,8 +31,10 @@ fn editor(draft: RwSignal<LegalBasis>) -> AnyView {
     let (name, set_name) = lens(draft, |d| d.name.clone(), |d, v| d.name = v);
     let (paragraph, set_paragraph) = lens(draft, |d| d.paragraph.clone(), |d, v| d.paragraph = v);
     let (scheme, set_scheme) = enum_lens(draft, &SchemeKind::ALL, |d| d.scheme, |d, v| d.scheme = v);
-    let (age_min, set_age_min) = lens(draft, |d| d.age_min.map(f64::from), |d, v| d.age_min = v.map(|x| x.max(0.0) as u32));
-    let (age_max, set_age_max) = lens(draft, |d| d.age_max.map(f64::from), |d, v| d.age_max = v.map(|x| x.max(0.0) as u32));
+    let (age_min, set_age_min) =
+        lens(draft, |d| d.age_min.map(f64::from), |d, v| d.age_min = v.map(|x| x.max(0.0) as u32));
+    let (age_max, set_age_max) =
+        lens(draft, |d| d.age_max.map(f64::from), |d, v| d.age_max = v.map(|x| x.max(0.0) as u32));
     view! {
         <TextInput label=text::F_NAME name="name" value=name on_change=set_name required=true/>
         <TextInput label=text::F_PARAGRAPH name="paragraph" value=paragraph on_change=set_paragraph required=true/>

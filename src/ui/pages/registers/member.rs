@@ -17,7 +17,12 @@ impl RegisterItem for CommitteeMember {
         format!("{} · {place}", text::role(self.role))
     }
     fn blank(_: &AppState) -> Self {
-        CommitteeMember { meta: RecordMeta::new(MemberId::new()), name: String::new(), role: CommitteeRole::School, district: None }
+        CommitteeMember {
+            meta: RecordMeta::new(MemberId::new()),
+            name: String::new(),
+            role: CommitteeRole::School,
+            district: None,
+        }
     }
     fn sort_key(&self) -> String {
         format!("{:?}{}", self.role, self.name)

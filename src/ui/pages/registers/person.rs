@@ -1,6 +1,8 @@
 use crate::domain::person::{Certificates, OutOfHours};
 use crate::domain::{ContactPerson, Gender, PersonId, ProviderId, RecordMeta};
-use crate::ui::components::{register_page, split_list, CheckList, DateInput, NumberInput, OutOfHoursInput, RegisterItem, SelectInput, TextInput};
+use crate::ui::components::{
+    register_page, split_list, CheckList, DateInput, NumberInput, OutOfHoursInput, RegisterItem, SelectInput, TextInput,
+};
 use crate::ui::lens::{choices, enum_choices, ids_lens, lens, opt_enum_lens};
 use crate::ui::state::{name_in, use_state, AppState};
 use crate::ui::text;
@@ -13,9 +15,16 @@ impl RegisterItem for ContactPerson {
     fn subtitle(&self, state: &AppState) -> String {
         let provider = name_in(state.providers, &self.provider.to_string(), |p| p.name.clone());
         let used: f64 = state.cases.with(|cases| {
-            cases.iter().filter(|c| c.assignment.is_some_and(|a| a.person == self.meta.id)).filter_map(|c| c.hours_per_week).sum()
+            cases
+                .iter()
+                .filter(|c| c.assignment.is_some_and(|a| a.person == self.meta.id))
+                .filter_map(|c| c.hours_per_week)
+                .sum()
         });
-        let mut parts = vec![provider, format!("{} / {} {}", text::hours(used), text::hours(self.capacity_hours), text::HOURS_USED)];
+        let mut parts = vec![
+            provider,
+            format!("{} / {} {}", text::hours(used), text::hours(self.capacity_hours), text::HOURS_USED),
+        ];
         let settings = state.settings.get_untracked();
         if !self.certificates.problems(15, state.today, settings.certificate_valid_months).is_empty() {
             parts.push(text::CERTS_MISSING.to_string());
@@ -23,7 +32,10 @@ impl RegisterItem for ContactPerson {
         parts.join(" · ")
     }
     fn blank(state: &AppState) -> Self {
-        let provider = state.providers.with_untracked(|p| p.iter().find(|p| !p.meta.archived).map(|p| p.meta.id)).unwrap_or_default();
+        let provider = state
+            .providers
+            .with_untracked(|p| p.iter().find(|p| !p.meta.archived).map(|p| p.meta.id))
+            .unwrap_or_default();
         ContactPerson {
             meta: RecordMeta::new(PersonId::new()),
             provider,
@@ -54,16 +66,19 @@ fn editor(draft: RwSignal<ContactPerson>) -> AnyView {
         }
     });
     let (gender, set_gender) = opt_enum_lens(draft, &Gender::ALL, |d| d.gender, |d, v| d.gender = v);
-    let (birth_year, set_birth_year) = lens(draft, |d| d.birth_year.map(f64::from), |d, v| d.birth_year = v.map(|x| x as i32));
+    let (birth_year, set_birth_year) =
+        lens(draft, |d| d.birth_year.map(f64::from), |d, v| d.birth_year = v.map(|x| x as i32));
     let (background, set_background) = lens(draft, |d| d.background.clone(), |d, v| d.background = v);
     let (expertise, set_expertise) = ids_lens(draft, |d| &d.expertise, |d, v| d.expertise = v);
     let (interests, set_interests) = lens(draft, |d| d.interests.join(", "), |d, v| d.interests = split_list(&v));
     let (languages, set_languages) = lens(draft, |d| d.languages.join(", "), |d, v| d.languages = split_list(&v));
     let (capacity, set_capacity) = lens(draft, |d| Some(d.capacity_hours), |d, v| d.capacity_hours = v.unwrap_or(0.0));
     let (availability, set_availability) = lens(draft, |d| d.availability, |d, v| d.availability = v);
-    let (criminal, set_criminal) = lens(draft, |d| d.certificates.criminal_record, |d, v| d.certificates.criminal_record = v);
+    let (criminal, set_criminal) =
+        lens(draft, |d| d.certificates.criminal_record, |d, v| d.certificates.criminal_record = v);
     let (child, set_child) = lens(draft, |d| d.certificates.child_record, |d, v| d.certificates.child_record = v);
-    let (secrecy, set_secrecy) = lens(draft, |d| d.certificates.confidentiality, |d, v| d.certificates.confidentiality = v);
+    let (secrecy, set_secrecy) =
+        lens(draft, |d| d.certificates.confidentiality, |d, v| d.certificates.confidentiality = v);
     view! {
         <TextInput label=text::F_NAME name="name" value=name on_change=set_name required=true/>
         <SelectInput label=text::F_PROVIDER name="provider" options=choices(state.providers, |p| p.name.clone())

@@ -16,7 +16,11 @@ impl RegisterItem for Provider {
         }
         if let Some(cap) = self.hour_cap {
             let used: f64 = state.cases.with(|cases| {
-                cases.iter().filter(|c| c.assignment.is_some_and(|a| a.provider == self.meta.id)).filter_map(|c| c.hours_per_week).sum()
+                cases
+                    .iter()
+                    .filter(|c| c.assignment.is_some_and(|a| a.provider == self.meta.id))
+                    .filter_map(|c| c.hours_per_week)
+                    .sum()
             });
             parts.push(format!("{} / {} {}", text::hours(used), text::hours(cap), text::HOURS_USED));
         }
@@ -44,10 +48,13 @@ fn editor(draft: RwSignal<Provider>) -> AnyView {
     let (name, set_name) = lens(draft, |d| d.name.clone(), |d, v| d.name = v);
     let (kind, set_kind) = enum_lens(draft, &ProviderKind::ALL, |d| d.kind, |d, v| d.kind = v);
     let (district, set_district) = id_lens(draft, |d| d.district, |d, v| d.district = v);
-    let (age_min, set_age_min) = lens(draft, |d| d.age_min.map(f64::from), |d, v| d.age_min = v.map(|x| x.max(0.0) as u32));
-    let (age_max, set_age_max) = lens(draft, |d| d.age_max.map(f64::from), |d, v| d.age_max = v.map(|x| x.max(0.0) as u32));
+    let (age_min, set_age_min) =
+        lens(draft, |d| d.age_min.map(f64::from), |d, v| d.age_min = v.map(|x| x.max(0.0) as u32));
+    let (age_max, set_age_max) =
+        lens(draft, |d| d.age_max.map(f64::from), |d, v| d.age_max = v.map(|x| x.max(0.0) as u32));
     let (cap, set_cap) = lens(draft, |d| d.hour_cap, |d, v| d.hour_cap = v);
-    let (rate, set_rate) = lens(draft, |d| Some(f64::from(d.hourly_rate)), |d, v| d.hourly_rate = v.unwrap_or(0.0).max(0.0) as u32);
+    let (rate, set_rate) =
+        lens(draft, |d| Some(f64::from(d.hourly_rate)), |d, v| d.hourly_rate = v.unwrap_or(0.0).max(0.0) as u32);
     view! {
         <TextInput label=text::F_NAME name="name" value=name on_change=set_name required=true/>
         <SelectInput label=text::F_KIND name="kind" options=enum_choices(&ProviderKind::ALL, text::provider_kind) value=kind on_change=set_kind/>
