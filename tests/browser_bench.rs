@@ -53,6 +53,27 @@ fn batch_solver_in_the_browser() {
     }
 }
 
+/// The hard end: scarce 60×500 agendas, seeds 1..=10, under the app's default 2 s limit (one run
+/// each): proven optimal or not, and how long it took.
+#[wasm_bindgen_test]
+fn scarce_agendas_under_the_default_time_limit_in_the_browser() {
+    let options = SolveOptions { time_limit_ms: 2_000.0, ..Default::default() };
+    for seed in 1..=10 {
+        let inst = generate(GenParams { cases: 60, persons: 500, scarce: true, seed });
+        let start = now();
+        match solve(&inst, &options, &mut now) {
+            Ok(s) => report(format!(
+                "browser batch/scarce/60x500 seed {seed} (2 s limit): {:.1} ms, optimal {}, objective {}, bound {}",
+                now() - start,
+                s.optimal,
+                s.objective,
+                s.upper_bound.objective
+            )),
+            Err(e) => report(format!("browser batch/scarce/60x500 seed {seed}: {e}")),
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn recommend_one_case_against_1000_persons_in_the_browser() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
