@@ -47,6 +47,7 @@ mod dominance;
 pub mod generate;
 mod greedy;
 mod instance;
+mod knapsack;
 mod lns;
 mod phases;
 mod solver;
