@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::future::{poll_fn, Future};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransaction};
 
@@ -29,6 +30,10 @@ pub struct Db {
     name: String,
     inner: IdbDatabase,
     closed: Rc<Cell<bool>>,
+    /// Tells the app's other tabs (on this database) that this one committed, and hears theirs;
+    /// `None` where the browser has no BroadcastChannel.
+    channel: Option<web_sys::BroadcastChannel>,
+    on_message: RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
     // Keeps the connection's event handlers alive.
     _handle: idb::Database,
 }
@@ -105,7 +110,8 @@ impl Db {
         });
         let c = closed.clone();
         handle.on_close(move |_| c.set(true));
-        let db = Db { name: name.to_string(), inner, closed, _handle: handle };
+        let channel = web_sys::BroadcastChannel::new(&format!("fordeling-db:{name}")).ok();
+        let db = Db { name: name.to_string(), inner, closed, channel, on_message: RefCell::default(), _handle: handle };
         if version == CURRENT_VERSION {
             schema::check(&db._handle)?;
         }
@@ -217,7 +223,26 @@ impl Db {
         let raw = self.begin(&stores, TransactionMode::ReadWrite)?;
         let done = tx::completion(&raw);
         let (pending, failure) = tx::issue(&raw, &change.ops);
-        tx::finish(&raw, done, pending, failure, &stores).await
+        tx::finish(&raw, done, pending, failure, &stores).await?;
+        self.announce();
+        Ok(())
+    }
+
+    /// Call `f` whenever another tab of the app commits to this database (not for this tab's
+    /// own commits). Replaces an earlier `f`.
+    pub fn on_commit_elsewhere(&self, mut f: impl FnMut() + 'static) {
+        let Some(channel) = &self.channel else { return };
+        let closure = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| f());
+        channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+        *self.on_message.borrow_mut() = Some(closure);
+    }
+
+    /// Tell the other tabs that this one committed.
+    fn announce(&self) {
+        if let Some(channel) = &self.channel {
+            // A tab that misses it only shows older data until its next read; nothing is lost.
+            let _ = channel.post_message(&JsValue::from_str("commit"));
+        }
     }
 
     /// The store's current [`KV_GENERATION`] (`None` before the first commit).
@@ -300,8 +325,12 @@ impl Db {
                 return Err(e);
             }
         };
+        let wrote = !change.is_empty();
         let (pending, failure) = tx::issue(&raw, &change.ops);
         tx::finish(&raw, done, pending, failure, &stores).await?;
+        if wrote {
+            self.announce();
+        }
         Ok(out)
     }
 
@@ -318,6 +347,9 @@ impl Db {
 
 impl Drop for Db {
     fn drop(&mut self) {
+        if let Some(channel) = &self.channel {
+            channel.close();
+        }
         self.inner.close();
     }
 }

@@ -101,6 +101,20 @@ impl Repo {
         Ok(Repo { db: Rc::new(db), clock: Rc::new(RefCell::new(clock)) })
     }
 
+    /// Call `f` whenever another tab of the app saved something (see [`Db::on_commit_elsewhere`]).
+    pub fn on_commit_elsewhere(&self, f: impl FnMut() + 'static) {
+        self.db.on_commit_elsewhere(f);
+    }
+
+    /// Move this tab's clock past the stored one (another tab's saves), so the next stamp here
+    /// outranks them.
+    pub async fn catch_up_clock(&self) -> Result<(), StorageError> {
+        if let Some(stored) = self.db.kv_get::<Clock>(KV_CLOCK).await? {
+            self.clock.borrow_mut().observe(&stored.last);
+        }
+        Ok(())
+    }
+
     pub fn db(&self) -> &Db {
         &self.db
     }

@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
             Ok(owner.with(|| {
                 let state = AppState::new(data, today());
                 provide_context(state);
+                state.follow_other_tabs();
                 state
             }))
         }

@@ -6,6 +6,8 @@ use crate::storage::{Batch, Repo, SaveError, StorageError};
 use crate::sync::format::Records;
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// Everything the pages share. All fields are `Copy` handles.
 #[derive(Clone, Copy)]
@@ -54,6 +56,31 @@ impl AppState {
         let loaded = Loaded::read(self.repo.get_value()).await?;
         self.show(loaded.settings, loaded.records);
         Ok(())
+    }
+
+    /// Show what another tab of the app saves: read everything again after each of its commits
+    /// (one read at a time; commits during a read cause one more).
+    pub fn follow_other_tabs(self) {
+        let (busy, again) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+        self.repo.get_value().on_commit_elsewhere(move || {
+            again.set(true);
+            if busy.replace(true) {
+                return;
+            }
+            let (busy, again) = (busy.clone(), again.clone());
+            leptos::task::spawn_local(async move {
+                while again.replace(false) {
+                    let read = async {
+                        self.repo.get_value().catch_up_clock().await?;
+                        self.reload().await
+                    };
+                    if let Err(e) = read.await {
+                        leptos::logging::warn!("could not read another tab's changes: {e}");
+                    }
+                }
+                busy.set(false);
+            });
+        });
     }
 
     pub fn new(loaded: Loaded, today: NaiveDate) -> Self {

@@ -178,6 +178,16 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await other.close();
   });
 
+  await t.test("another tab's save shows here at once, without a reload", async () => {
+    const other = await a.context.newPage();
+    await other.goto(app.url);
+    await waitForApp(other);
+    await caseworkerOf(a.page, 'S.Y.');
+    await editCaseworker(other, 'S.Y.', 'Eva');
+    await a.page.locator('dt', { hasText: 'Sagsbehandler' }).locator('xpath=following-sibling::dd[1]', { hasText: /^Eva$/ }).waitFor();
+    await other.close();
+  });
+
   await t.test('an encrypted file needs the right passphrase', async () => {
     const sealed = await exportFile(a.page, { passphrase: 'korrekt hest batteri' });
     const text = await readFile(sealed, 'utf8');
