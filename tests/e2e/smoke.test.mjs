@@ -92,15 +92,15 @@ test('a page whose code cannot be fetched says so, and opens once it can', async
   const { page, context } = b;
   await page.goto(app.url);
   await waitForApp(page);
-  await context.route(/split_evaluation_view/, (route) => route.abort());
+  await context.route(/split_data-/, (route) => route.abort());
   const nav = page.getByRole('navigation');
-  await nav.getByRole('link', { name: 'Evaluering', exact: true }).click();
+  await nav.getByRole('link', { name: 'Data', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: 'Siden kunne ikke hentes' }).waitFor({ timeout: 15_000 });
   await screenshots(page, 'page-not-loaded');
   // The app still runs, and the next visit tries again.
   await nav.getByRole('link', { name: 'Oversigt', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Oversigt', exact: true }).waitFor({ timeout: 15_000 });
-  await context.unroute(/split_evaluation_view/);
-  await nav.getByRole('link', { name: 'Evaluering', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Evaluering', exact: true }).waitFor({ timeout: 15_000 });
+  await context.unroute(/split_data-/);
+  await nav.getByRole('link', { name: 'Data', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Data', exact: true }).waitFor({ timeout: 15_000 });
 });
