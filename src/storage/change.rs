@@ -9,7 +9,7 @@ use super::schema::KV_STORE;
 use crate::domain::Record;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Convert a value into a plain JS object (maps become objects, `None` becomes `null`), so
 /// key paths such as `meta.id` and index key paths resolve. The value crosses as one JSON text
@@ -26,6 +26,32 @@ pub(crate) fn from_js<T: DeserializeOwned>(store: &str, key: &str, value: JsValu
         .map_err(|_| StorageError::serde(store, key, "JSON.stringify refused the stored value"))?
         .into();
     serde_json::from_str(&text).map_err(|e| StorageError::serde(store, key, e))
+}
+
+/// Decode a `getAll` result; a record that does not decode names its id.
+pub(crate) fn decode_all<R: Record>(store: &str, array: JsValue) -> Result<Vec<R>, StorageError> {
+    let array: js_sys::Array =
+        array.dyn_into().map_err(|_| StorageError::serde(store, "*", "getAll returned no array"))?;
+    // The whole array as one JSON text is fast; only if it fails, decode one by one to name
+    // the record that does not read.
+    from_js::<Vec<R>>(store, "*", array.clone().into()).or_else(|_| {
+        array
+            .iter()
+            .map(|value| {
+                let key = record_key(&value);
+                from_js(store, &key, value)
+            })
+            .collect()
+    })
+}
+
+/// The `meta.id` of a stored value, for error messages.
+fn record_key(value: &JsValue) -> String {
+    js_sys::Reflect::get(value, &JsValue::from_str("meta"))
+        .and_then(|meta| js_sys::Reflect::get(&meta, &JsValue::from_str("id")))
+        .ok()
+        .and_then(|id| id.as_string())
+        .unwrap_or_else(|| "?".to_string())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

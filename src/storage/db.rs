@@ -1,20 +1,19 @@
 //! The database connection: typed reads of records and kv values, and all-or-nothing commits
 //! of a [`Change`].
 
-use super::change::from_js;
 pub use super::change::Change;
+use super::change::{decode_all, from_js};
 use super::error::{describe, exception_name, StorageError};
-use super::schema::{self, Upgrade, CURRENT_VERSION, KV_STORE};
+use super::schema::{self, upgrade, CURRENT_VERSION, KV_STORE};
+use super::tabs::Tabs;
 use super::tx::{self, object_store, watch};
 use crate::domain::Record;
-use idb::event::VersionChangeEvent;
-use idb::{DatabaseEvent, Event, Factory, Query, TransactionMode};
+use idb::{Factory, Query, TransactionMode};
 use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use std::future::{poll_fn, Future};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransaction};
 
@@ -30,10 +29,8 @@ pub struct Db {
     name: String,
     inner: IdbDatabase,
     closed: Rc<Cell<bool>>,
-    /// Tells the app's other tabs (on this database) that this one committed, and hears theirs;
-    /// `None` where the browser has no BroadcastChannel.
-    channel: Option<web_sys::BroadcastChannel>,
-    on_message: RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+    /// Tells the app's other tabs that this one committed, and hears theirs.
+    tabs: RefCell<Tabs>,
     // Keeps the connection's event handlers alive.
     _handle: idb::Database,
 }
@@ -110,8 +107,7 @@ impl Db {
         });
         let c = closed.clone();
         handle.on_close(move |_| c.set(true));
-        let channel = web_sys::BroadcastChannel::new(&format!("fordeling-db:{name}")).ok();
-        let db = Db { name: name.to_string(), inner, closed, channel, on_message: RefCell::default(), _handle: handle };
+        let db = Db { name: name.to_string(), inner, closed, tabs: RefCell::new(Tabs::new(name)), _handle: handle };
         if version == CURRENT_VERSION {
             schema::check(&db._handle)?;
         }
@@ -224,25 +220,14 @@ impl Db {
         let done = tx::completion(&raw);
         let (pending, failure) = tx::issue(&raw, &change.ops);
         tx::finish(&raw, done, pending, failure, &stores).await?;
-        self.announce();
+        self.tabs.borrow().announce();
         Ok(())
     }
 
     /// Call `f` whenever another tab of the app commits to this database (not for this tab's
     /// own commits). Replaces an earlier `f`.
-    pub fn on_commit_elsewhere(&self, mut f: impl FnMut() + 'static) {
-        let Some(channel) = &self.channel else { return };
-        let closure = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| f());
-        channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
-        *self.on_message.borrow_mut() = Some(closure);
-    }
-
-    /// Tell the other tabs that this one committed.
-    fn announce(&self) {
-        if let Some(channel) = &self.channel {
-            // A tab that misses it only shows older data until its next read; nothing is lost.
-            let _ = channel.post_message(&JsValue::from_str("commit"));
-        }
+    pub fn on_commit_elsewhere(&self, f: impl FnMut() + 'static) {
+        self.tabs.borrow_mut().listen(f);
     }
 
     /// The store's current [`KV_GENERATION`] (`None` before the first commit).
@@ -329,7 +314,7 @@ impl Db {
         let (pending, failure) = tx::issue(&raw, &change.ops);
         tx::finish(&raw, done, pending, failure, &stores).await?;
         if wrote {
-            self.announce();
+            self.tabs.borrow().announce();
         }
         Ok(out)
     }
@@ -347,9 +332,6 @@ impl Db {
 
 impl Drop for Db {
     fn drop(&mut self) {
-        if let Some(channel) = &self.channel {
-            channel.close();
-        }
         self.inner.close();
     }
 }
@@ -375,24 +357,6 @@ fn next_generation(change: &mut Change) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Apply the migration steps from the event's old version up to `target`; on failure abort the
-/// `versionchange` transaction so the database keeps its old version and data.
-fn upgrade(event: &VersionChangeEvent, target: u32) -> Result<(), StorageError> {
-    let fail = |e: idb::Error| StorageError::Upgrade { version: target, message: describe(&e) };
-    let old = event.old_version().map_err(fail)?;
-    let db = event.database().map_err(fail)?;
-    let request = event.target().map_err(fail)?;
-    let tx = idb::Request::transaction(&request).ok_or(StorageError::Upgrade {
-        version: target,
-        message: "the upgrade has no versionchange transaction".to_string(),
-    })?;
-    let result = schema::run(&Upgrade { db: &db, tx: &tx }, old, target);
-    if result.is_err() {
-        let _ = tx.abort();
-    }
-    result
-}
-
 async fn settle(op: &'static str, store: &str, key: &str, req: web_sys::IdbRequest) -> Result<JsValue, StorageError> {
     watch(req).settle().await.map_err(|message| StorageError::Request {
         op,
@@ -401,31 +365,3 @@ async fn settle(op: &'static str, store: &str, key: &str, req: web_sys::IdbReque
         message,
     })
 }
-
-/// Decode a `getAll` result; a record that does not decode names its id.
-fn decode_all<R: Record>(store: &str, array: JsValue) -> Result<Vec<R>, StorageError> {
-    let array: js_sys::Array =
-        array.dyn_into().map_err(|_| StorageError::serde(store, "*", "getAll returned no array"))?;
-    // The whole array as one JSON text is fast; only if it fails, decode one by one to name
-    // the record that does not read.
-    from_js::<Vec<R>>(store, "*", array.clone().into()).or_else(|_| {
-        array
-            .iter()
-            .map(|value| {
-                let key = record_key(&value);
-                from_js(store, &key, value)
-            })
-            .collect()
-    })
-}
-
-/// The `meta.id` of a stored value, for error messages.
-fn record_key(value: &JsValue) -> String {
-    js_sys::Reflect::get(value, &JsValue::from_str("meta"))
-        .and_then(|meta| js_sys::Reflect::get(&meta, &JsValue::from_str("id")))
-        .ok()
-        .and_then(|id| id.as_string())
-        .unwrap_or_else(|| "?".to_string())
-}
-
-use wasm_bindgen::JsCast;

@@ -20,6 +20,7 @@ pub mod error;
 pub mod repo;
 pub mod schema;
 pub mod sync;
+mod tabs;
 mod tx;
 
 pub use db::{Change, Db, KvValues};

@@ -27,7 +27,10 @@
 
 use super::error::{describe, StorageError};
 use crate::domain::record::{INDEXES, RECORD_STORES};
-use idb::{Database, IndexParams, KeyPath, ObjectStore, ObjectStoreParams, Transaction, TransactionMode};
+use idb::event::VersionChangeEvent;
+use idb::{
+    Database, DatabaseEvent, Event, IndexParams, KeyPath, ObjectStore, ObjectStoreParams, Transaction, TransactionMode,
+};
 
 /// The key path of every record store: the record's id.
 pub const KEY_PATH: &str = "meta.id";
@@ -188,4 +191,22 @@ pub(crate) fn check(db: &Database) -> Result<(), StorageError> {
         }
     }
     Ok(())
+}
+
+/// Apply the migration steps from the event's old version up to `target`; on failure abort the
+/// `versionchange` transaction so the database keeps its old version and data.
+pub(super) fn upgrade(event: &VersionChangeEvent, target: u32) -> Result<(), StorageError> {
+    let fail = |e: idb::Error| StorageError::Upgrade { version: target, message: describe(&e) };
+    let old = event.old_version().map_err(fail)?;
+    let db = event.database().map_err(fail)?;
+    let request = event.target().map_err(fail)?;
+    let tx = idb::Request::transaction(&request).ok_or(StorageError::Upgrade {
+        version: target,
+        message: "the upgrade has no versionchange transaction".to_string(),
+    })?;
+    let result = run(&Upgrade { db: &db, tx: &tx }, old, target);
+    if result.is_err() {
+        let _ = tx.abort();
+    }
+    result
 }
