@@ -20,13 +20,14 @@ enum Step {
     /// An encrypted file waits for its passphrase.
     Locked(String),
     Refused(Vec<String>),
-    Preview(Box<ExportDoc>, Preview, Labels),
+    Preview(Preview, Labels),
     Done(String),
     Failed(String),
 }
 
-/// A checked file's merge into the data as the preview read it, kept for applying.
-type Checked = (Prepared, MergeResult);
+/// A checked file and its merge into the data as the preview read it, kept for applying (not in
+/// [`Step`], which the view clones).
+type Checked = (Box<ExportDoc>, Prepared, MergeResult);
 
 /// Validate the plain bytes and preview the merge against what the device holds now.
 async fn check(state: AppState, bytes: Vec<u8>) -> (Step, Option<Checked>) {
@@ -40,19 +41,19 @@ async fn check(state: AppState, bytes: Vec<u8>) -> (Step, Option<Checked>) {
         Ok(doc) => {
             let result = merge(&prepared.local, &doc);
             let labels = labels(&result.preview, &doc.records, &prepared.local.records);
-            (Step::Preview(Box::new(doc), result.preview.clone(), labels), Some((prepared, result)))
+            (Step::Preview(result.preview.clone(), labels), Some((Box::new(doc), prepared, result)))
         }
     }
 }
 
 /// Apply the merge the preview showed, unless the data changed since (an edit, another tab):
 /// then merge again with the data as it is now, and apply that.
-async fn apply(state: AppState, doc: ExportDoc, checked: Option<Checked>) -> Step {
+async fn apply(state: AppState, (doc, prepared, result): Checked) -> Step {
     let repo = state.repo.get_value();
-    let mut next = checked;
+    let mut next = Some((prepared, result));
     for _ in 0..3 {
         let (prepared, result) = match next.take() {
-            Some(checked) => checked,
+            Some(merged) => merged,
             None => match repo.prepare_import().await {
                 Ok(prepared) => {
                     let result = merge(&prepared.local, &doc);
@@ -126,10 +127,9 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let run_apply = move |_| {
-        let Step::Preview(doc, ..) = step.get_untracked() else { return };
-        let merge = checked.try_update_value(Option::take).flatten();
+        let Some(file) = checked.try_update_value(Option::take).flatten() else { return };
         show((Step::Reading, None));
-        spawn_local(async move { step.set(apply(state, *doc, merge).await) });
+        spawn_local(async move { step.set(apply(state, file).await) });
     };
     let undo = move |_| {
         spawn_local(async move {
@@ -169,7 +169,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <ul class="problems">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
-                Step::Preview(_, preview, labels) => {
+                Step::Preview(preview, labels) => {
                     let noop = preview.is_noop();
                     view! {
                         <PreviewView preview labels/>
