@@ -371,7 +371,9 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     // Meanwhile this device renamed Nord too: a concurrent edit, so a conflict entry. A merge
     // prepared before that edit is stale: applying it writes nothing.
     let stale = repo.prepare_import().await.unwrap();
+    assert!(repo.is_current(&stale).await.unwrap(), "nothing written yet");
     repo.save(Some(&nord), District { name: "Nord (lokal)".into(), ..nord.clone() }).await.unwrap();
+    assert!(!repo.is_current(&stale).await.unwrap(), "a save makes what was read before it stale");
     let mut unchanged = repo.snapshot().await.unwrap();
     let stale_merge = merge(&stale.local, &file);
     assert!(!repo.apply_import(&stale, &stale_merge, file.max_stamp().as_ref()).await.unwrap(), "stale");

@@ -133,6 +133,12 @@ impl Repo {
         Ok(Prepared { local: self.snapshot().await?, generation })
     }
 
+    /// Whether nothing was written since `prepared` was read (here or in another tab), so it
+    /// still holds the data as it is now. One kv read.
+    pub async fn is_current(&self, prepared: &Prepared) -> Result<bool, StorageError> {
+        Ok(self.db.generation().await? == prepared.generation)
+    }
+
     /// Apply `result`, the merge of a file into `prepared.local`, in one transaction: write its
     /// changes, keep what [`Repo::undo_import`] needs, and move the clock past `newest` (the
     /// file's newest stamp), so later local edits outrank everything imported. The transaction

@@ -178,6 +178,27 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await other.close();
   });
 
+  await t.test('an edit in another tab while the Data page is open counts in the preview', async () => {
+    await editCaseworker(b.page, 'S.Y.', 'Gert');
+    const fromB = await exportFile(b.page);
+    // A opens the Data page first: it reads ahead the data an import will merge into.
+    await nav(a.page, 'Sager');
+    await nav(a.page, 'Data');
+    const other = await a.context.newPage();
+    await other.goto(app.url);
+    await waitForApp(other);
+    await editCaseworker(other, 'S.Y.', 'Hanne');
+    await a.page.locator('#import-file').setInputFiles(fromB);
+    // Against the data as it is now, both sides changed the caseworker: a conflict, not a change.
+    await a.page.locator('.preview summary', { hasText: 'I konflikt (begge værdier gemmes): 1' }).waitFor();
+    await a.page.getByRole('button', { name: 'Anvend import' }).click();
+    await a.page.getByText('Importeret.').waitFor();
+    assert.equal(await caseworkerOf(a.page, 'S.Y.'), 'Hanne', "the later edit, the other tab's, wins");
+    await nav(a.page, 'Data');
+    await a.page.locator('.conflicts').getByText(/Tabt: Gert/).waitFor();
+    await other.close();
+  });
+
   await t.test("another tab's save shows here at once, without a reload", async () => {
     const other = await a.context.newPage();
     await other.goto(app.url);

@@ -1,6 +1,7 @@
 //! Import: read a file (decrypting it if needed), validate everything, show what it would do,
 //! apply it in one transaction, and undo it with one click.
 
+use super::ahead::ReadAhead;
 use crate::storage::sync::Prepared;
 use crate::sync::format::{ExportDoc, Records, SETTINGS_STORE};
 use crate::sync::merge::{merge, MergeResult, Preview, RecordKey};
@@ -30,14 +31,17 @@ enum Step {
 type Checked = (Box<ExportDoc>, Prepared, MergeResult);
 
 /// Validate the plain bytes and preview the merge against what the device holds now.
-async fn check(state: AppState, bytes: Vec<u8>) -> (Step, Option<Checked>) {
-    let prepared = match state.repo.get_value().prepare_import().await {
+async fn check(state: AppState, ahead: ReadAhead, bytes: Vec<u8>) -> (Step, Option<Checked>) {
+    let prepared = match ahead.take().await {
         Ok(p) => p,
         Err(e) => return (Step::Failed(e.to_string()), None),
     };
     let known = prepared.local.known_ids();
     match parse_and_validate(&bytes, state.today, &|s, i| known.contains(&(s.to_string(), i.to_string()))) {
-        Err(problems) => (Step::Refused(problems.iter().map(ToString::to_string).collect()), None),
+        Err(problems) => {
+            ahead.keep(prepared);
+            (Step::Refused(problems.iter().map(ToString::to_string).collect()), None)
+        }
         Ok(doc) => {
             let result = merge(&prepared.local, &doc);
             let labels = labels(&result.preview, &doc.records, &prepared.local.records);
@@ -95,10 +99,14 @@ pub fn ImportPanel() -> impl IntoView {
         let repo = state.repo.get_value();
         async move { repo.can_undo_import().await.unwrap_or(false) }
     });
-    // The checked file's merge, from the preview until it is applied or replaced.
+    let ahead = ReadAhead::new(state);
+    // The checked file's merge, from the preview until it is applied or replaced (then the data
+    // it was merged into serves the next file).
     let checked = StoredValue::new_local(None::<Checked>);
     let show = move |(next, merge): (Step, Option<Checked>)| {
-        checked.set_value(merge);
+        if let Some((_, prepared, _)) = checked.try_update_value(|c| std::mem::replace(c, merge)).flatten() {
+            ahead.keep(prepared);
+        }
         step.set(next);
     };
     let refuse = |reason: &str| (Step::Refused(vec![reason.to_string()]), None);
@@ -108,7 +116,7 @@ pub fn ImportPanel() -> impl IntoView {
             show(match read_file(ev).await {
                 None => refuse(text::DAMAGED_FILE),
                 Some(text) if crate::sync::envelope::is_envelope(&text) => (Step::Locked(text), None),
-                Some(text) => check(state, text.into_bytes()).await,
+                Some(text) => check(state, ahead, text.into_bytes()).await,
             });
         });
     };
@@ -118,7 +126,7 @@ pub fn ImportPanel() -> impl IntoView {
         let passphrase = pass.get_untracked();
         spawn_local(async move {
             let next = match crate::crypto::decrypt(&passphrase, &sealed).await {
-                Ok(bytes) => check(state, bytes).await,
+                Ok(bytes) => check(state, ahead, bytes).await,
                 Err(crate::crypto::CryptoError::WrongPassphraseOrTampered) => refuse(text::WRONG_PASSPHRASE),
                 Err(_) => refuse(text::DAMAGED_FILE),
             };
@@ -129,7 +137,10 @@ pub fn ImportPanel() -> impl IntoView {
     let run_apply = move |_| {
         let Some(file) = checked.try_update_value(Option::take).flatten() else { return };
         show((Step::Reading, None));
-        spawn_local(async move { step.set(apply(state, file).await) });
+        spawn_local(async move {
+            step.set(apply(state, file).await);
+            ahead.restart();
+        });
     };
     let undo = move |_| {
         spawn_local(async move {
@@ -142,6 +153,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Err(e) => Step::Failed(e.to_string()),
             };
             step.set(next);
+            ahead.restart();
         });
     };
     view! {

@@ -1,5 +1,6 @@
 //! Data: sync by file (export, import with preview and undo, conflicts) and what this device holds.
 
+mod ahead;
 mod conflicts;
 mod export;
 mod import;
