@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use fordeling::domain::*;
 use fordeling::sync::format::{export, ExportDoc, Scope, Snapshot, Stamped, Tombstone, SETTINGS_STORE};
-use fordeling::sync::merge::{merge, MergeResult};
+use fordeling::sync::merge::{merge, merge_versions, MergeResult};
 use fordeling::sync::revision::stamp_changes;
 use fordeling::sync::scope::select;
 use proptest::prelude::*;
@@ -297,6 +297,32 @@ proptest! {
 
         let (again_sab, _) = three_way(&devices)?;
         prop_assert_eq!(&again_sab, &sab);
+    }
+
+    /// A save onto a record another tab changed meanwhile (`merge_versions`) ends as importing
+    /// the other version would: the same record and the same conflict entries for it.
+    #[test]
+    fn merging_two_versions_of_a_record_is_the_import_merge_of_that_record(ops in prop::collection::vec(op(), 1..40)) {
+        let devices = run(&ops);
+        // The edited version comes without a conflict list of its own: both tabs share a's.
+        let (a, b) = (&devices[0].data, &Snapshot { conflicts: vec![], ..devices[1].data.clone() });
+        let imported = merged(a, &doc(b));
+        let erased = |id: String| a.tombstones.iter().chain(&b.tombstones).any(|t| t.store == "districts" && t.id == id);
+        for stored in &a.records.districts {
+            let Some(edited) = b.records.districts.iter().find(|d| d.meta.id == stored.meta.id) else { continue };
+            if erased(stored.meta.id.to_string()) {
+                continue;
+            }
+            let (record, conflicts) = merge_versions(stored, edited, &a.conflicts);
+            let expected = imported.records.districts.iter().find(|d| d.meta.id == stored.meta.id);
+            prop_assert_eq!(Some(&record), expected);
+            let of_record = |list: &[fordeling::sync::format::Conflict]| -> Vec<_> {
+                list.iter().filter(|c| c.store == "districts" && c.id == stored.meta.id.to_string()).cloned().collect()
+            };
+            prop_assert_eq!(of_record(&conflicts), of_record(&imported.conflicts));
+            let others = |list: &[fordeling::sync::format::Conflict]| list.iter().filter(|c| c.id != stored.meta.id.to_string()).count();
+            prop_assert_eq!(others(&conflicts), others(&a.conflicts), "other records' entries stay as they were");
+        }
     }
 
     #[test]

@@ -297,6 +297,45 @@ async fn repo_save_refuses_an_invalid_record_and_writes_nothing() {
 }
 
 #[wasm_bindgen_test]
+async fn a_save_from_a_stale_copy_keeps_what_another_tab_saved_meanwhile() {
+    let name = unique("tabs");
+    let (one, other) = (Repo::open(&name).await.unwrap(), Repo::open(&name).await.unwrap());
+    let read = one.save(None, district("Nord")).await.unwrap();
+    // The other tab renames it; this tab, still showing `read`, then changes the neighbours.
+    let renamed = other.save(Some(&read), District { name: "Nordvest".into(), ..read.clone() }).await.unwrap();
+    let neighbour = DistrictId::new();
+    let edited = District { neighbours: vec![neighbour], ..read.clone() };
+    one.save(Some(&read), edited).await.unwrap();
+    let stored = one.db().get::<District>(&read.key()).await.unwrap().unwrap();
+    assert_eq!((stored.name.as_str(), stored.neighbours.as_slice()), ("Nordvest", &[neighbour][..]), "both edits");
+    assert_eq!(stored.meta.revs["name"], renamed.meta.revs["name"]);
+    assert!(one.conflicts().await.unwrap().is_empty(), "different fields: no conflict");
+
+    // Both tabs change the name from the same copy: the later save's value is kept and the
+    // other goes to the conflict list, as an import would do.
+    let other_name = other.save(Some(&stored), District { name: "Nord-Øst".into(), ..stored.clone() }).await.unwrap();
+    let one_name = one.save(Some(&stored), District { name: "Nord-Vest".into(), ..stored.clone() }).await.unwrap();
+    // (Saved later, so normally with the greater stamp; within one millisecond the stamps' order
+    // decides, as everywhere.)
+    let (kept, lost) = if one_name.meta.revs["name"] > other_name.meta.revs["name"] {
+        (&one_name, &other_name)
+    } else {
+        (&other_name, &one_name)
+    };
+    let now = one.db().get::<District>(&read.key()).await.unwrap().unwrap();
+    assert_eq!(now.name, kept.name);
+    assert_eq!(now.neighbours, vec![neighbour]);
+    let conflicts = one.conflicts().await.unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!((conflicts[0].field.as_str(), &conflicts[0].lost), ("name", &serde_json::json!(lost.name)));
+    assert_eq!(conflicts[0].lost_stamp, lost.meta.revs["name"]);
+    let clock: Clock = one.db().kv_get("clock").await.unwrap().unwrap();
+    assert!(clock.last >= now.meta.revs["name"], "the stored clock never moves back");
+    drop((one, other));
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_batch_saves_records_of_several_types_together() {
     let name = unique("batch");
     let repo = Repo::open(&name).await.unwrap();

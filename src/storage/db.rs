@@ -235,32 +235,32 @@ impl Db {
         self.kv_get(KV_GENERATION).await
     }
 
-    /// Read-modify-write in one readwrite transaction: read the kv values `kv_keys`, let `f`
-    /// decide (synchronously) what to write, then write it (with a new [`KV_GENERATION`]). No other tab can write to the
-    /// `scope` stores in between, so e.g. seeding happens exactly once. `scope` must name every
-    /// store `f`'s change touches (the kv store is always included). If `f` fails, nothing is
-    /// written. Returns `f`'s second value.
+    /// Read-modify-write in one readwrite transaction: read the values `keys` ((store, key)
+    /// pairs), let `f` decide (synchronously) what to write, then write it (with a new
+    /// [`KV_GENERATION`]). No other tab can write to the `scope` stores in between, so e.g.
+    /// seeding happens exactly once. `scope` must name every store `f`'s change touches (the kv
+    /// store and the stores read are always included). If `f` fails, nothing is written.
+    /// Returns `f`'s second value.
     pub async fn update<T>(
         &self,
         scope: &[&str],
-        kv_keys: &[&str],
-        f: impl FnOnce(&KvValues) -> Result<(Change, T), StorageError>,
+        keys: &[(&str, &str)],
+        f: impl FnOnce(&Reads) -> Result<(Change, T), StorageError>,
     ) -> Result<T, StorageError> {
-        let mut stores: Vec<String> = scope.iter().map(|s| s.to_string()).collect();
+        let mut stores: Vec<String> =
+            scope.iter().chain(keys.iter().map(|(store, _)| store)).map(|s| s.to_string()).collect();
         stores.push(KV_STORE.to_string());
         stores.sort_unstable();
         stores.dedup();
         let raw = self.begin(&stores, TransactionMode::ReadWrite)?;
         let done = tx::completion(&raw);
 
-        let mut reads = Vec::with_capacity(kv_keys.len());
-        let kv = object_store(&raw, KV_STORE);
-        for key in kv_keys {
-            let req = kv.as_ref().map_err(Clone::clone).and_then(|kv| {
-                kv.get(JsValue::from_str(key)).map_err(|e| StorageError::request("get", KV_STORE, key, &e))
-            });
+        let mut reads = Vec::with_capacity(keys.len());
+        for &(store, key) in keys {
+            let req = object_store(&raw, store)
+                .and_then(|s| s.get(JsValue::from_str(key)).map_err(|e| StorageError::request("get", store, key, &e)));
             match req {
-                Ok(req) => reads.push((*key, watch(req.into()))),
+                Ok(req) => reads.push(((store, key), watch(req.into()))),
                 Err(e) => {
                     for (_, p) in reads {
                         let _ = p.settle().await;
@@ -270,15 +270,15 @@ impl Db {
                 }
             }
         }
-        let mut values = KvValues { values: Vec::with_capacity(reads.len()) };
+        let mut values = Reads { values: Vec::with_capacity(reads.len()) };
         let mut failed = None;
-        for (key, p) in reads {
+        for ((store, key), p) in reads {
             match p.settle().await {
-                Ok(v) => values.values.push((key.to_string(), v)),
+                Ok(v) => values.values.push(((store.to_string(), key.to_string()), v)),
                 Err(message) => {
                     failed.get_or_insert(StorageError::Request {
                         op: "get",
-                        store: KV_STORE.to_string(),
+                        store: store.to_string(),
                         key: key.to_string(),
                         message,
                     });
@@ -337,17 +337,22 @@ impl Drop for Db {
 }
 
 /// The kv values read by [`Db::update`].
-pub struct KvValues {
-    values: Vec<(String, JsValue)>,
+pub struct Reads {
+    values: Vec<((String, String), JsValue)>,
 }
 
-impl KvValues {
-    /// The value under `key` (`None` when absent or not read).
-    pub fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
-        match self.values.iter().find(|(k, _)| k == key) {
-            Some((_, v)) if !v.is_undefined() => from_js(KV_STORE, key, v.clone()).map(Some),
+impl Reads {
+    /// The value under `key` in `store` (`None` when absent or not read).
+    pub fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>, StorageError> {
+        match self.values.iter().find(|((s, k), _)| s == store && k == key) {
+            Some((_, v)) if !v.is_undefined() => from_js(store, key, v.clone()).map(Some),
             _ => Ok(None),
         }
+    }
+
+    /// The kv value under `key`.
+    pub fn kv<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        self.get(KV_STORE, key)
     }
 }
 

@@ -23,7 +23,7 @@ pub mod sync;
 mod tabs;
 mod tx;
 
-pub use db::{Change, Db, KvValues};
+pub use db::{Change, Db, Reads};
 pub use device::{is_persisted, now_local, now_ms, request_persistence, storage_estimate, today};
 pub use error::StorageError;
 pub use repo::{Batch, Repo, SaveError};

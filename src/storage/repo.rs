@@ -4,14 +4,16 @@
 //! fresh hybrid-logical-clock reading ([`stamp_changes`]) and commits the record together with
 //! the clock in one transaction, so the stored clock is never behind a stored stamp.
 
-use super::db::{Change, Db};
+use super::db::{Change, Db, Reads};
 use super::device::{now_ms, today};
 use super::error::StorageError;
 use super::schema::KV_STORE;
+use super::sync::KV_CONFLICTS;
 use crate::domain::concern::default_concerns;
 use crate::domain::legal::default_legal_bases;
 use crate::domain::{Clock, Concern, DeviceId, FieldError, LegalBasis, Record, Settings, Stamp, Validate};
-use crate::sync::format::Stamped;
+use crate::sync::format::{Conflict, Stamped};
+use crate::sync::merge::merge_versions;
 use crate::sync::revision::stamp_changes;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -65,11 +67,11 @@ impl Repo {
         let db = Db::open(name).await?;
         let now = now_ms();
         let scope = [KV_STORE, Concern::STORE, LegalBasis::STORE];
-        let keys = [KV_DEVICE, KV_CLOCK, KV_SEEDED];
+        let keys = [(KV_STORE, KV_DEVICE), (KV_STORE, KV_CLOCK), (KV_STORE, KV_SEEDED)];
         let clock = db
             .update(&scope, &keys, |kv| {
                 let mut change = Change::new();
-                let device = match kv.get::<DeviceId>(KV_DEVICE)? {
+                let device = match kv.kv::<DeviceId>(KV_DEVICE)? {
                     Some(device) if !device.0.is_empty() => device,
                     _ => {
                         let device = DeviceId(uuid::Uuid::new_v4().to_string());
@@ -78,10 +80,10 @@ impl Repo {
                     }
                 };
                 let mut clock = Clock::new(device.clone());
-                if let Some(stored) = kv.get::<Clock>(KV_CLOCK)? {
+                if let Some(stored) = kv.kv::<Clock>(KV_CLOCK)? {
                     clock.observe(&stored.last);
                 }
-                if kv.get::<u32>(KV_SEEDED)?.is_none() {
+                if kv.kv::<u32>(KV_SEEDED)?.is_none() {
                     let stamp = clock.tick(now);
                     for mut concern in default_concerns() {
                         stamp_changes(None, &mut concern, &stamp);
@@ -126,8 +128,9 @@ impl Repo {
 
     /// Validate `new` (domain rules, with today's date), stamp its changed fields against `old`
     /// (`None` for a new record), then commit the record and the clock in one transaction.
-    /// Returns the record as saved (with its new stamps). When nothing changed, nothing is
-    /// written and `new` comes back with `old`'s stamps.
+    /// Returns the record as this edit makes it (with its new stamps; if another tab saved it
+    /// meanwhile, what is stored is the merge of both, see [`Batch::save`]). When nothing
+    /// changed, nothing is written and `new` comes back with `old`'s stamps.
     pub async fn save<R: Record>(&self, old: Option<&R>, new: R) -> Result<R, SaveError> {
         let mut batch = self.batch();
         let saved = batch.save(old, new)?;
@@ -154,7 +157,7 @@ impl Repo {
     /// Dropping a batch without committing writes nothing.
     pub fn batch(&self) -> Batch {
         let stamp = self.clock.borrow_mut().tick(now_ms());
-        Batch { repo: self.clone(), stamp, change: Change::new(), today: today() }
+        Batch { repo: self.clone(), stamp, change: Change::new(), staged: Vec::new(), today: today() }
     }
 
     /// The settings (the defaults if none are stored).
@@ -176,21 +179,32 @@ impl Repo {
         let mut batch = self.batch();
         let stamped = Stamped { value: s.clone(), rev: batch.stamp.clone() };
         batch.change.kv(KV_SETTINGS, &stamped)?;
-        batch.commit().await
+        batch.commit().await.map(drop)
     }
 }
+
+/// Writes a staged record in the commit's transaction, given the values read there (the stored
+/// record, the conflict list). Returns true if it merged the record with another tab's save.
+type Stage = Box<dyn FnOnce(&Reads, &mut Change, &mut Vec<Conflict>) -> Result<bool, StorageError>>;
 
 /// Records staged for one transaction; see [`Repo::batch`].
 pub struct Batch {
     repo: Repo,
     stamp: Stamp,
     change: Change,
+    /// ((store, key), how to write it) per staged record.
+    staged: Vec<((&'static str, String), Stage)>,
     today: chrono::NaiveDate,
 }
 
 impl Batch {
     /// Validate `new`, stamp its changed fields against `old` with the batch's stamp and stage
-    /// it. Returns the record as it will be stored. An invalid record is not staged.
+    /// it. Returns the record as this edit makes it. An invalid record is not staged.
+    ///
+    /// If, at commit, the stored record is no longer `old` (another tab saved it meanwhile), the
+    /// edit is merged into it field by field as an import would ([`merge_versions`]): the other
+    /// tab's changes to other fields stay, and of two values for one field the later one is
+    /// kept and the other goes to the conflict list.
     pub fn save<R: Record>(&mut self, old: Option<&R>, new: R) -> Result<R, SaveError> {
         let errors = new.validate(self.today);
         if !errors.is_empty() {
@@ -198,7 +212,24 @@ impl Batch {
         }
         let mut new = new;
         if !stamp_changes(old, &mut new, &self.stamp).is_empty() {
-            self.change.put(&new)?;
+            let read = old.map(|o| o.revs().clone());
+            let edited = new.clone();
+            let stage: Stage = Box::new(move |reads, change, conflicts| {
+                let stored: Option<R> = reads.get(R::STORE, &edited.key())?;
+                match stored {
+                    Some(stored) if Some(stored.revs()) != read.as_ref() => {
+                        let (merged, list) = merge_versions(&stored, &edited, conflicts);
+                        *conflicts = list;
+                        change.put(&merged)?;
+                        Ok(true)
+                    }
+                    _ => {
+                        change.put(&edited)?;
+                        Ok(false)
+                    }
+                }
+            });
+            self.staged.push(((R::STORE, new.key()), stage));
         }
         Ok(new)
     }
@@ -210,18 +241,44 @@ impl Batch {
 
     /// Whether anything is staged.
     pub fn is_empty(&self) -> bool {
-        self.change.is_empty()
+        self.change.is_empty() && self.staged.is_empty()
     }
 
-    /// Write everything staged, plus the clock, in one transaction. An empty batch writes
-    /// nothing.
-    pub async fn commit(self) -> Result<(), SaveError> {
-        if self.change.is_empty() {
-            return Ok(());
+    /// Write everything staged, plus the clock, in one transaction that first reads the stored
+    /// versions of the staged records. An empty batch writes nothing. Returns true if a record
+    /// was merged with another tab's save (so what is stored differs from what was staged).
+    pub async fn commit(self) -> Result<bool, SaveError> {
+        if self.is_empty() {
+            return Ok(false);
         }
-        let mut change = self.change;
-        let clock = self.repo.clock.borrow().clone();
-        change.kv(KV_CLOCK, &clock)?;
-        self.repo.db.commit(change).await.map_err(SaveError::from)
+        let Batch { repo, change, staged, .. } = self;
+        let (ids, stages): (Vec<_>, Vec<Stage>) = staged.into_iter().unzip();
+        let mut keys: Vec<(&str, &str)> = ids.iter().map(|(store, key)| (*store, key.as_str())).collect();
+        keys.extend([(KV_STORE, KV_CLOCK), (KV_STORE, KV_CONFLICTS)]);
+        let scope = change.stores();
+        let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
+        let mut clock = repo.clock.borrow().clone();
+        let (merged, clock) = repo
+            .db
+            .update(&scope, &keys, move |reads| {
+                let mut change = change;
+                let mut conflicts = reads.kv::<Vec<Conflict>>(KV_CONFLICTS)?.unwrap_or_default();
+                let mut merged = false;
+                for stage in stages {
+                    merged |= stage(reads, &mut change, &mut conflicts)?;
+                }
+                if merged {
+                    change.kv(KV_CONFLICTS, &conflicts)?;
+                }
+                // Never move the stored clock back (another tab may have ticked it meanwhile).
+                if let Some(stored) = reads.kv::<Clock>(KV_CLOCK)? {
+                    clock.observe(&stored.last);
+                }
+                change.kv(KV_CLOCK, &clock)?;
+                Ok((change, (merged, clock)))
+            })
+            .await?;
+        repo.clock.borrow_mut().observe(&clock.last);
+        Ok(merged)
     }
 }

@@ -12,6 +12,7 @@
 use super::db::{Change, KV_GENERATION};
 use super::error::StorageError;
 use super::repo::{Repo, KV_CLOCK, KV_SETTINGS};
+use super::schema::KV_STORE;
 use crate::domain::*;
 use crate::sync::format::{with_stores, Conflict, Records, Snapshot, Stamped, Tombstone};
 use crate::sync::merge::MergeResult;
@@ -170,8 +171,8 @@ impl Repo {
         let scope: Vec<&str> = stores.iter().map(String::as_str).collect();
         let applied = self
             .db
-            .update(&scope, &[KV_GENERATION], |kv| {
-                if kv.get::<String>(KV_GENERATION)? == prepared.generation {
+            .update(&scope, &[(KV_STORE, KV_GENERATION)], |kv| {
+                if kv.kv::<String>(KV_GENERATION)? == prepared.generation {
                     Ok((change, true))
                 } else {
                     Ok((Change::new(), false))

@@ -135,6 +135,35 @@ pub fn merge_snapshots(local: &Snapshot, incoming: &Snapshot) -> MergeResult {
     merge_parts(local, parts)
 }
 
+/// Two versions of one record by the same rules, e.g. a save from a tab whose copy is older
+/// than the stored record (another tab saved it since): the merged record, and the device's
+/// conflict list with this record's entries settled against it (the others as they were).
+pub fn merge_versions<T: Record>(stored: &T, edited: &T, conflicts: &[Conflict]) -> (T, Vec<Conflict>) {
+    let id = stored.key();
+    let mut cx = Cx {
+        erased: HashSet::new(),
+        pool: HashMap::new(),
+        local_keys: HashSet::new(),
+        preview: Preview::default(),
+        conflicts: Vec::new(),
+        removed: Vec::new(),
+    };
+    let mut list = Vec::new();
+    for c in conflicts {
+        if c.store == T::STORE && c.id == id {
+            let c = c.clone();
+            cx.add(&c.store, &c.id, &c.field, c.lost, c.lost_stamp, c.kept, c.kept_stamp);
+        } else {
+            list.push(c.clone());
+        }
+    }
+    let merged = merge_record(stored, edited, &mut cx);
+    cx.settle(T::STORE, &id, Some((values(&merged), merged.revs(), merged.bases())));
+    list.append(&mut cx.conflicts);
+    list.sort_by_cached_key(Conflict::key);
+    (merged, list)
+}
+
 struct Parts<'a> {
     records: &'a Records,
     settings: &'a Option<Stamped<Settings>>,

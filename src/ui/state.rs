@@ -125,9 +125,9 @@ impl AppState {
 
     /// Validate, stamp and store one record, then show it everywhere.
     pub async fn save<R: Stored>(self, old: Option<R>, new: R) -> Result<R, SaveError> {
-        let repo = self.repo.get_value();
-        let saved = repo.save(old.as_ref(), new).await?;
-        upsert(R::list(&self), saved.clone());
+        let mut edits = self.edits();
+        let saved = edits.save(old.as_ref(), new)?;
+        edits.commit().await?;
         Ok(saved)
     }
 
@@ -176,10 +176,14 @@ impl Edits {
         Ok(saved)
     }
 
-    /// Write everything in one transaction, then show it in every view.
+    /// Write everything in one transaction, then show it in every view (read back from the
+    /// store if it was merged with another tab's save).
     pub async fn commit(self) -> Result<(), SaveError> {
-        self.batch.commit().await?;
-        self.shown.into_iter().for_each(|show| show());
+        if self.batch.commit().await? {
+            self.state.reload().await?;
+        } else {
+            self.shown.into_iter().for_each(|show| show());
+        }
         Ok(())
     }
 }

@@ -209,6 +209,24 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await other.close();
   });
 
+  await t.test('a case form left open while another tab saves the case keeps both edits', async () => {
+    await nav(a.page, 'Sager');
+    await a.page.getByRole('link', { name: /S\.Y\./ }).click();
+    await a.page.getByRole('link', { name: 'Redigér' }).click();
+    await field(a.page, 'Timer pr. uge').fill('7');
+    const other = await a.context.newPage();
+    await other.goto(app.url);
+    await waitForApp(other);
+    await editCaseworker(other, 'S.Y.', 'Ida');
+    await a.page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await a.page.getByRole('heading', { name: 'S.Y.', level: 1 }).waitFor();
+    assert.match(await factOf(a.page, 'S.Y.', 'Timer pr. uge'), /^7\b/, "this tab's edit");
+    assert.equal(await caseworkerOf(a.page, 'S.Y.'), 'Ida', "the other tab's edit");
+    assert.equal(await caseworkerOf(other, 'S.Y.'), 'Ida');
+    assert.match(await factOf(other, 'S.Y.', 'Timer pr. uge'), /^7\b/);
+    await other.close();
+  });
+
   await t.test('an encrypted file needs the right passphrase', async () => {
     const sealed = await exportFile(a.page, { passphrase: 'korrekt hest batteri' });
     const text = await readFile(sealed, 'utf8');
