@@ -336,7 +336,7 @@ impl Drop for Db {
     }
 }
 
-/// The kv values read by [`Db::update`].
+/// The values read by [`Db::update`], by (store, key).
 pub struct Reads {
     values: Vec<((String, String), JsValue)>,
 }

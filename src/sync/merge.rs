@@ -140,14 +140,7 @@ pub fn merge_snapshots(local: &Snapshot, incoming: &Snapshot) -> MergeResult {
 /// conflict list with this record's entries settled against it (the others as they were).
 pub fn merge_versions<T: Record>(stored: &T, edited: &T, conflicts: &[Conflict]) -> (T, Vec<Conflict>) {
     let id = stored.key();
-    let mut cx = Cx {
-        erased: HashSet::new(),
-        pool: HashMap::new(),
-        local_keys: HashSet::new(),
-        preview: Preview::default(),
-        conflicts: Vec::new(),
-        removed: Vec::new(),
-    };
+    let mut cx = Cx::default();
     let mut list = Vec::new();
     for c in conflicts {
         if c.store == T::STORE && c.id == id {
@@ -242,11 +235,9 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
     }
     let mut cx = Cx {
         erased: tombs.keys().cloned().collect(),
-        pool: HashMap::new(),
         local_keys: local.conflicts.iter().map(Conflict::key).collect(),
         preview: Preview { erased: erased_now, ..Preview::default() },
-        conflicts: Vec::new(),
-        removed: Vec::new(),
+        ..Cx::default()
     };
     for c in local.conflicts.iter().chain(incoming.conflicts) {
         if !cx.erased.contains(&(c.store.clone(), c.id.clone())) {

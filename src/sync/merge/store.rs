@@ -13,6 +13,7 @@ pub(super) struct Entry {
 /// Losers per record, per field, per canonical lost value.
 pub(super) type Losers = BTreeMap<String, BTreeMap<String, Entry>>;
 
+#[derive(Default)]
 pub(super) struct Cx {
     pub(super) erased: HashSet<RecordKey>,
     pub(super) pool: HashMap<RecordKey, Losers>,
