@@ -336,6 +336,40 @@ async fn a_save_from_a_stale_copy_keeps_what_another_tab_saved_meanwhile() {
 }
 
 #[wasm_bindgen_test]
+async fn an_import_in_a_tab_whose_clock_is_behind_does_not_move_the_stored_clock_back() {
+    use fordeling::sync::format::{export, Scope, Snapshot};
+    use fordeling::sync::merge::merge;
+    use fordeling::sync::revision::stamp_changes;
+    let name = unique("import-clock");
+    let (one, other) = (Repo::open(&name).await.unwrap(), Repo::open(&name).await.unwrap());
+    // The other tab saves after this one read the clock: the stored clock is ahead of this tab's.
+    let saved = other.save(None, district("Nord")).await.unwrap();
+    // A file from a device whose clock is far behind.
+    let old = Stamp { t: 1_000, c: 0, d: DeviceId("old-device".into()) };
+    let mut vest = district("Vest");
+    stamp_changes(None, &mut vest, &old);
+    let mut theirs = Snapshot::default();
+    theirs.records.districts.push(vest);
+    let file = export(
+        &theirs,
+        &Scope::Full,
+        &DeviceId("old-device".into()),
+        chrono::DateTime::from_timestamp_millis(1_000).unwrap(),
+    );
+    let prepared = one.prepare_import().await.unwrap();
+    let result = merge(&prepared.local, &file);
+    let staged = one.stage_import(&prepared, &result, file.max_stamp().as_ref()).unwrap();
+    assert!(one.apply_staged(staged).await.unwrap());
+    let clock: Clock = one.db().kv_get("clock").await.unwrap().unwrap();
+    assert!(clock.last >= saved.meta.revs["name"], "the stored clock stays past the other tab's save");
+    // This tab's next save outranks the other tab's.
+    let renamed = one.save(Some(&saved), District { name: "Nordvest".into(), ..saved.clone() }).await.unwrap();
+    assert!(renamed.meta.revs["name"] > saved.meta.revs["name"]);
+    drop((one, other));
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_batch_saves_records_of_several_types_together() {
     let name = unique("batch");
     let repo = Repo::open(&name).await.unwrap();
@@ -415,7 +449,8 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     assert!(!repo.is_current(&stale).await.unwrap(), "a save makes what was read before it stale");
     let mut unchanged = repo.snapshot().await.unwrap();
     let stale_merge = merge(&stale.local, &file);
-    assert!(!repo.apply_import(&stale, &stale_merge, file.max_stamp().as_ref()).await.unwrap(), "stale");
+    let staged = repo.stage_import(&stale, &stale_merge, file.max_stamp().as_ref()).unwrap();
+    assert!(!repo.apply_staged(staged).await.unwrap(), "stale");
     let mut now = repo.snapshot().await.unwrap();
     now.canonicalize();
     unchanged.canonicalize();
@@ -428,7 +463,8 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     assert_eq!(result.changes.districts.len(), 3, "two renamed, one added");
     let lost: Vec<&str> = result.conflicts.iter().map(|c| c.store.as_str()).collect();
     assert_eq!(lost, ["districts", "settings"], "Nord (lokal) lost, and so did the seeded settings");
-    assert!(repo.apply_import(&prepared, &result, file.max_stamp().as_ref()).await.unwrap(), "applied");
+    let staged = repo.stage_import(&prepared, &result, file.max_stamp().as_ref()).unwrap();
+    assert!(repo.apply_staged(staged).await.unwrap(), "applied");
 
     let mut after = repo.snapshot().await.unwrap();
     after.canonicalize();

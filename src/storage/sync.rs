@@ -95,6 +95,14 @@ pub struct Prepared {
     generation: Option<String>,
 }
 
+/// The writes of an import, converted for the browser; see [`Repo::stage_import`].
+pub struct Staged {
+    change: Change,
+    newest: Option<Stamp>,
+    /// The generation of the data the import was merged into.
+    generation: Option<String>,
+}
+
 impl Repo {
     /// Every record of every store. All reads go out at once, so the browser reads the next
     /// store while this one is decoded.
@@ -140,17 +148,18 @@ impl Repo {
         Ok(self.db.generation().await? == prepared.generation)
     }
 
-    /// Apply `result`, the merge of a file into `prepared.local`, in one transaction: write its
-    /// changes, keep what [`Repo::undo_import`] needs, and move the clock past `newest` (the
-    /// file's newest stamp), so later local edits outrank everything imported. The transaction
-    /// first checks that nothing was written since `prepared` was read (by this tab or another);
-    /// if something was, it writes nothing and returns `Ok(false)`: merge again and retry.
-    pub async fn apply_import(
+    /// The writes of `result`, the merge of a file into `prepared.local`, ready for
+    /// [`Repo::apply_staged`]: its changed and added records, what [`Repo::undo_import`] needs,
+    /// and `newest` (the file's newest stamp), which the clock is moved past on applying so
+    /// later local edits outrank everything imported. Staging converts every record for the
+    /// browser; doing it while the user reads the preview keeps it out of the wait after
+    /// "Anvend import".
+    pub fn stage_import(
         &self,
         prepared: &Prepared,
         result: &MergeResult,
         newest: Option<&Stamp>,
-    ) -> Result<bool, StorageError> {
+    ) -> Result<Staged, StorageError> {
         let local = &prepared.local;
         let mut change = Change::new();
         let mut undo = Undo {
@@ -162,27 +171,45 @@ impl Repo {
         stage_records(&mut change, &local.records, result, &mut undo)?;
         stage_kv(&mut change, &result.settings, &result.tombstones, &result.conflict_list)?;
         change.kv(KV_UNDO, &undo)?;
+        Ok(Staged { change, newest: newest.cloned(), generation: prepared.generation.clone() })
+    }
+
+    /// Write a staged import in one transaction, with the clock moved past its newest stamp.
+    /// The transaction first checks that nothing was written since the data it was merged into
+    /// was read (by this tab or another); if something was, it writes nothing and returns
+    /// `Ok(false)`: merge again, stage again and retry.
+    pub async fn apply_staged(&self, staged: Staged) -> Result<bool, StorageError> {
+        let Staged { change, newest, generation } = staged;
         let mut clock = self.clock.borrow().clone();
-        if let Some(stamp) = newest {
+        if let Some(stamp) = &newest {
             clock.observe(stamp);
         }
-        change.kv(KV_CLOCK, &clock)?;
         let stores = change.stores();
         let scope: Vec<&str> = stores.iter().map(String::as_str).collect();
+        let keys = [(KV_STORE, KV_GENERATION), (KV_STORE, KV_CLOCK)];
         let applied = self
             .db
-            .update(&scope, &[(KV_STORE, KV_GENERATION)], |kv| {
-                if kv.kv::<String>(KV_GENERATION)? == prepared.generation {
-                    Ok((change, true))
-                } else {
-                    Ok((Change::new(), false))
+            .update(&scope, &keys, |kv| {
+                if kv.kv::<String>(KV_GENERATION)? != generation {
+                    return Ok((Change::new(), None));
                 }
+                // Never move the stored clock back (another tab may have ticked it before the
+                // data was read).
+                if let Some(stored) = kv.kv::<Clock>(KV_CLOCK)? {
+                    clock.observe(&stored.last);
+                }
+                let mut change = change;
+                change.kv(KV_CLOCK, &clock)?;
+                Ok((change, Some(clock)))
             })
             .await?;
-        if applied {
-            *self.clock.borrow_mut() = clock;
-        }
-        Ok(applied)
+        Ok(match applied {
+            Some(clock) => {
+                self.clock.borrow_mut().observe(&clock.last);
+                true
+            }
+            None => false,
+        })
     }
 
     /// The conflict list alone (without reading every record, as [`Repo::snapshot`] does).

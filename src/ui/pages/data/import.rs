@@ -2,8 +2,9 @@
 //! apply it in one transaction, and undo it with one click.
 
 use super::ahead::ReadAhead;
-use crate::storage::sync::Prepared;
-use crate::sync::format::{ExportDoc, Records, SETTINGS_STORE};
+use crate::storage::sync::{Prepared, Staged};
+use crate::storage::{Repo, StorageError};
+use crate::sync::format::{ExportDoc, Records, Snapshot, SETTINGS_STORE};
 use crate::sync::merge::{merge, MergeResult, Preview, RecordKey};
 use crate::sync::validate::parse_and_validate;
 use crate::ui::state::{use_state, AppState};
@@ -28,7 +29,36 @@ enum Step {
 
 /// A checked file and its merge into the data as the preview read it, kept for applying (not in
 /// [`Step`], which the view clones).
-type Checked = (Box<ExportDoc>, Prepared, MergeResult);
+struct Checked {
+    doc: Box<ExportDoc>,
+    prepared: Prepared,
+    result: MergeResult,
+    /// Made while the user reads the preview (see [`Checked::make_ready`]).
+    ready: Option<Result<Ready, StorageError>>,
+}
+
+/// What applying a checked file needs beyond the merge: its writes, converted for the browser,
+/// and the data as it will be afterwards, to show at once.
+struct Ready {
+    staged: Staged,
+    merged: Snapshot,
+}
+
+impl Checked {
+    fn new(doc: ExportDoc, prepared: Prepared) -> Self {
+        let result = merge(&prepared.local, &doc);
+        Self { doc: Box::new(doc), prepared, result, ready: None }
+    }
+
+    /// Stage the writes and the data as it will be (once; this takes a while with thousands
+    /// of records, so it runs after the preview is on screen).
+    fn make_ready(&mut self, repo: &Repo) {
+        if self.ready.is_none() {
+            let staged = repo.stage_import(&self.prepared, &self.result, self.doc.max_stamp().as_ref());
+            self.ready = Some(staged.map(|staged| Ready { staged, merged: self.result.merged(&self.prepared.local) }));
+        }
+    }
+}
 
 /// Validate the plain bytes and preview the merge against what the device holds now.
 async fn check(state: AppState, ahead: ReadAhead, bytes: Vec<u8>) -> (Step, Option<Checked>) {
@@ -43,42 +73,52 @@ async fn check(state: AppState, ahead: ReadAhead, bytes: Vec<u8>) -> (Step, Opti
             (Step::Refused(problems.iter().map(ToString::to_string).collect()), None)
         }
         Ok(doc) => {
-            let result = merge(&prepared.local, &doc);
-            let labels = labels(&result.preview, &doc.records, &prepared.local.records);
-            (Step::Preview(result.preview.clone(), labels), Some((Box::new(doc), prepared, result)))
+            let checked = Checked::new(doc, prepared);
+            let labels = labels(&checked.result.preview, &checked.doc.records, &checked.prepared.local.records);
+            (Step::Preview(checked.result.preview.clone(), labels), Some(checked))
         }
     }
 }
 
 /// Apply the merge the preview showed, unless the data changed since (an edit, another tab):
 /// then merge again with the data as it is now, and apply that.
-async fn apply(state: AppState, (doc, prepared, result): Checked) -> Step {
+async fn apply(state: AppState, mut checked: Checked) -> Step {
     let repo = state.repo.get_value();
-    let mut next = Some((prepared, result));
     for _ in 0..3 {
-        let (prepared, result) = match next.take() {
-            Some(merged) => merged,
-            None => match repo.prepare_import().await {
-                Ok(prepared) => {
-                    let result = merge(&prepared.local, &doc);
-                    (prepared, result)
-                }
-                Err(e) => return Step::Failed(e.to_string()),
-            },
+        checked.make_ready(&repo);
+        let ready = match checked.ready.take() {
+            Some(Ok(ready)) => ready,
+            Some(Err(e)) => return Step::Failed(e.to_string()),
+            None => continue,
         };
-        match repo.apply_import(&prepared, &result, doc.max_stamp().as_ref()).await {
+        match repo.apply_staged(ready.staged).await {
             Ok(true) => {
                 // What was just written is what the registers now hold: show it without reading it back.
-                let merged = result.apply(prepared.local);
-                let settings = merged.settings.map(|s| s.value).unwrap_or_default();
-                state.show(settings, merged.records);
+                let settings = ready.merged.settings.map(|s| s.value).unwrap_or_default();
+                state.show(settings, ready.merged.records);
                 return Step::Done(text::IMPORT_APPLIED.into());
             }
-            Ok(false) => continue,
+            Ok(false) => match repo.prepare_import().await {
+                Ok(prepared) => checked = Checked::new(*checked.doc, prepared),
+                Err(e) => return Step::Failed(e.to_string()),
+            },
             Err(e) => return Step::Failed(e.to_string()),
         }
     }
     Step::Failed(text::IMPORT_BUSY.into())
+}
+
+/// Resolves after the browser has painted what is on screen now (a frame, then a task).
+async fn after_paint() {
+    let Some(window) = web_sys::window() else { return };
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
 }
 
 async fn read_file(ev: leptos::ev::Event) -> Option<String> {
@@ -104,10 +144,19 @@ pub fn ImportPanel() -> impl IntoView {
     // it was merged into serves the next file).
     let checked = StoredValue::new_local(None::<Checked>);
     let show = move |(next, merge): (Step, Option<Checked>)| {
-        if let Some((_, prepared, _)) = checked.try_update_value(|c| std::mem::replace(c, merge)).flatten() {
-            ahead.keep(prepared);
+        let preview = merge.is_some();
+        if let Some(old) = checked.try_update_value(|c| std::mem::replace(c, merge)).flatten() {
+            ahead.keep(old.prepared);
         }
         step.set(next);
+        if preview {
+            // Get the writes ready while the user reads the preview.
+            spawn_local(async move {
+                after_paint().await;
+                let repo = state.repo.get_value();
+                checked.update_value(|c| c.iter_mut().for_each(|c| c.make_ready(&repo)));
+            });
+        }
     };
     let refuse = |reason: &str| (Step::Refused(vec![reason.to_string()]), None);
     let on_file = move |ev: leptos::ev::Event| {
