@@ -12,9 +12,8 @@
 // `./x build`; RUNS runs each, medians printed.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, startApp, waitForApp, ROOT } from '../e2e/lib/harness.mjs';
+import { launchBrowser, scratchDir, startApp, waitForApp, ROOT } from '../e2e/lib/harness.mjs';
 
 const N = Number(process.env.FORDELING_BENCH_CASES ?? 10000);
 const RUNS = Number(process.env.FORDELING_BENCH_RUNS ?? 3);
@@ -64,8 +63,9 @@ const edit = (cases, n) => {
   }
   return out;
 };
+const FILES = await scratchDir();
 const files = async (records) => {
-  const file = path.join(tmpdir(), `fordeling-bench-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  const file = path.join(FILES, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(file, JSON.stringify(doc(records)));
   return file;
 };

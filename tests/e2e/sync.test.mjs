@@ -4,9 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { assertClean, formatAxe, launchBrowser, runAxe, screenshots, startApp, waitForApp } from './lib/harness.mjs';
+import {
+  assertClean, formatAxe, launchBrowser, runAxe, scratchDir, screenshots, startApp, waitForApp,
+} from './lib/harness.mjs';
+
+const FILES = await scratchDir();
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const field = (scope, label) => scope.getByLabel(new RegExp(`^${esc(label)}( \\*)?$`));
@@ -23,7 +26,7 @@ async function exportFile(page, { passphrase = '' } = {}) {
     page.getByRole('button', { name: 'Eksportér', exact: true }).click(),
   ]);
   await page.getByText(/^Eksporteret: /).waitFor();
-  const file = path.join(tmpdir(), `fordeling-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  const file = path.join(FILES, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   await download.saveAs(file);
   assert.match(download.suggestedFilename(), /^fordeling-kommune-fuld-\d{4}-\d{2}-\d{2}\.json$/);
   return file;
@@ -132,7 +135,7 @@ test('two devices exchange files and converge without losing an edit', async (t)
 
   await t.test('a malformed file is refused with a visible reason and changes nothing', async () => {
     const { page } = b;
-    const broken = path.join(tmpdir(), `fordeling-broken-${Date.now()}.json`);
+    const broken = path.join(FILES, `broken-${Date.now()}.json`);
     const doc = JSON.parse(await readFile(a.file, 'utf8'));
     doc.records.cases[0].hours_per_week = 'mange';
     delete doc.records.youths[0].birth_date;
@@ -272,7 +275,7 @@ test('two devices exchange files and converge without losing an edit', async (t)
       }
       doc.records.cases.sort((p, q) => p.meta.id.localeCompare(q.meta.id));
       doc.records.youths.sort((p, q) => p.meta.id.localeCompare(q.meta.id));
-      const big = path.join(tmpdir(), `fordeling-big-${Date.now()}.json`);
+      const big = path.join(FILES, `big-${Date.now()}.json`);
       await writeFile(big, JSON.stringify(doc));
       const [before] = await count();
       await importFile(page, big, { apply: false });

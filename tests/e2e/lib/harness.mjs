@@ -9,6 +9,7 @@
 //   await b.close(); await app.close();
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,10 @@ const isLocal = (url) => {
  */
 export async function launchBrowser({ viewport = VIEWPORTS.laptop, bypassCSP = false, serviceWorkers = 'allow' } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'fordeling-e2e-'));
+  // Chromium's own temporary files (its singleton socket, scoped dirs) go inside the profile,
+  // so closing removes them too.
+  const browserTmp = path.join(userDataDir, 'tmp');
+  await mkdir(browserTmp);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -75,6 +80,7 @@ export async function launchBrowser({ viewport = VIEWPORTS.laptop, bypassCSP = f
     timezoneId: 'Europe/Copenhagen',
     serviceWorkers,
     bypassCSP,
+    env: { ...process.env, TMPDIR: browserTmp },
   });
   const findings = { external: [], consoleErrors: [], csp: [] };
 
@@ -116,6 +122,13 @@ export async function launchBrowser({ viewport = VIEWPORTS.laptop, bypassCSP = f
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh directory for a run's files (exports, crafted imports), removed when the process exits. */
+export async function scratchDir() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'fordeling-files-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Wait until boot.js has initialised the wasm module (it dispatches TrunkApplicationStarted). */
