@@ -33,6 +33,7 @@ pub const PREVIEW_UNCHANGED: &str = "Uændrede";
 pub const PREVIEW_ERASED: &str = "Slettes (GDPR)";
 pub const PREVIEW_NOOP: &str = "Filen indeholder intet nyt.";
 pub const IMPORT_APPLY: &str = "Anvend import";
+pub const IMPORT_SAVING: &str = "Gemmer importen …";
 pub const IMPORT_APPLIED: &str = "Importeret.";
 pub const IMPORT_BUSY: &str = "Data blev ændret igen og igen, mens importen skulle gemmes (er appen åben i en anden fane?). Intet er importeret; prøv igen.";
 pub const IMPORT_UNDO: &str = "Fortryd import";

@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 enum Step {
     Idle,
     Reading,
+    Saving,
     /// An encrypted file waits for its passphrase.
     Locked(String),
     Refused(Vec<String>),
@@ -50,13 +51,22 @@ impl Checked {
         Self { doc: Box::new(doc), prepared, result, ready: None }
     }
 
-    /// Stage the writes and the data as it will be (once; this takes a while with thousands
-    /// of records, so it runs after the preview is on screen).
+    /// Get [`Ready`] now, unless it is already. This takes a while with thousands of records,
+    /// so the page calls it once the preview is on screen.
     fn make_ready(&mut self, repo: &Repo) {
         if self.ready.is_none() {
-            let staged = repo.stage_import(&self.prepared, &self.result, self.doc.max_stamp().as_ref());
-            self.ready = Some(staged.map(|staged| Ready { staged, merged: self.result.merged(&self.prepared.local) }));
+            self.ready = Some(self.stage(repo));
         }
+    }
+
+    /// What applying needs: made while the preview was read, or now.
+    fn take_ready(&mut self, repo: &Repo) -> Result<Ready, StorageError> {
+        self.ready.take().unwrap_or_else(|| self.stage(repo))
+    }
+
+    fn stage(&self, repo: &Repo) -> Result<Ready, StorageError> {
+        let staged = repo.stage_import(&self.prepared, &self.result, self.doc.max_stamp().as_ref())?;
+        Ok(Ready { staged, merged: self.result.merged(&self.prepared.local) })
     }
 }
 
@@ -85,11 +95,9 @@ async fn check(state: AppState, ahead: ReadAhead, bytes: Vec<u8>) -> (Step, Opti
 async fn apply(state: AppState, mut checked: Checked) -> Step {
     let repo = state.repo.get_value();
     for _ in 0..3 {
-        checked.make_ready(&repo);
-        let ready = match checked.ready.take() {
-            Some(Ok(ready)) => ready,
-            Some(Err(e)) => return Step::Failed(e.to_string()),
-            None => continue,
+        let ready = match checked.take_ready(&repo) {
+            Ok(ready) => ready,
+            Err(e) => return Step::Failed(e.to_string()),
         };
         match repo.apply_staged(ready.staged).await {
             Ok(true) => {
@@ -140,6 +148,8 @@ pub fn ImportPanel() -> impl IntoView {
         async move { repo.can_undo_import().await.unwrap_or(false) }
     });
     let ahead = ReadAhead::new(state);
+    // While an import is being written, neither another file nor undo can start.
+    let saving = move || step.with(|s| matches!(s, Step::Saving));
     // The checked file's merge, from the preview until it is applied or replaced (then the data
     // it was merged into serves the next file).
     let checked = StoredValue::new_local(None::<Checked>);
@@ -154,7 +164,7 @@ pub fn ImportPanel() -> impl IntoView {
             spawn_local(async move {
                 after_paint().await;
                 let repo = state.repo.get_value();
-                checked.update_value(|c| c.iter_mut().for_each(|c| c.make_ready(&repo)));
+                checked.try_update_value(|c| c.iter_mut().for_each(|c| c.make_ready(&repo)));
             });
         }
     };
@@ -185,7 +195,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let run_apply = move |_| {
         let Some(file) = checked.try_update_value(Option::take).flatten() else { return };
-        show((Step::Reading, None));
+        show((Step::Saving, None));
         spawn_local(async move {
             step.set(apply(state, file).await);
             ahead.restart();
@@ -211,11 +221,13 @@ pub fn ImportPanel() -> impl IntoView {
             <p class="lead">{text::IMPORT_LEAD}</p>
             <div class="field">
                 <label for="import-file">{text::IMPORT_FILE}</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=on_file/>
+                <input id="import-file" type="file" accept=".json,application/json" on:change=on_file
+                    disabled=saving/>
             </div>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
                 Step::Reading => view! { <p role="status">{text::IMPORT_READING}</p> }.into_any(),
+                Step::Saving => view! { <p role="status">{text::IMPORT_SAVING}</p> }.into_any(),
                 Step::Locked(_) => view! {
                     <form class="inline-add" on:submit=unlock>
                         <label for="import-pass">{text::IMPORT_PASSPHRASE}</label>
@@ -240,7 +252,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Step::Done(m) => view! { <p class="ok" role="status">{m}</p> }.into_any(),
                 Step::Failed(m) => view! { <p class="form-error" role="alert">{m}</p> }.into_any(),
             }}
-            <Show when=move || can_undo.get().unwrap_or(false)>
+            <Show when=move || !saving() && can_undo.get().unwrap_or(false)>
                 <div class="actions"><button type="button" on:click=undo>{text::IMPORT_UNDO}</button></div>
             </Show>
         </section>
