@@ -80,20 +80,22 @@ fn sample() -> Snapshot {
     districts[0].name = format!("{} (ny)", before.name);
     let later = Stamp { t: stamp.t + 500, ..stamp.clone() };
     stamp_changes(Some(&before), &mut districts[0], &later);
-    let mut s = Snapshot::default();
-    s.records = Records {
-        districts,
-        schools: stamped(w.schools, &stamp),
-        concerns: stamped(w.concerns, &stamp),
-        legal_bases: stamped(w.legal_bases, &stamp),
-        providers: stamped(w.providers, &stamp),
-        persons: stamped(w.persons, &stamp),
-        members: stamped(vec![member], &stamp),
-        youths: stamped(w.youths, &stamp),
-        cases: stamped(w.cases, &stamp),
-        meetings: stamped(vec![meeting], &stamp),
-        decisions: stamped(vec![decision], &stamp),
-        followups: stamped(vec![followup], &stamp),
+    let mut s = Snapshot {
+        records: Records {
+            districts,
+            schools: stamped(w.schools, &stamp),
+            concerns: stamped(w.concerns, &stamp),
+            legal_bases: stamped(w.legal_bases, &stamp),
+            providers: stamped(w.providers, &stamp),
+            persons: stamped(w.persons, &stamp),
+            members: stamped(vec![member], &stamp),
+            youths: stamped(w.youths, &stamp),
+            cases: stamped(w.cases, &stamp),
+            meetings: stamped(vec![meeting], &stamp),
+            decisions: stamped(vec![decision], &stamp),
+            followups: stamped(vec![followup], &stamp),
+        },
+        ..Snapshot::default()
     };
     s.settings =
         Some(Stamped { value: Settings { municipality: "Ishøj".into(), ..Settings::default() }, rev: stamp.clone() });

@@ -90,7 +90,7 @@ impl Validate for CommitteeMember {
 
 /// Who should attend for a case from `district`: the school and club leaders of that district
 /// plus every standing member (authority and internal provider).
-pub fn attendees_for<'a>(members: &'a [CommitteeMember], district: DistrictId) -> Vec<&'a CommitteeMember> {
+pub fn attendees_for(members: &[CommitteeMember], district: DistrictId) -> Vec<&CommitteeMember> {
     members
         .iter()
         .filter(|m| !m.meta.archived)

@@ -144,8 +144,7 @@ pub fn merge_versions<T: Record>(stored: &T, edited: &T, conflicts: &[Conflict])
     let mut list = Vec::new();
     for c in conflicts {
         if c.store == T::STORE && c.id == id {
-            let c = c.clone();
-            cx.add(&c.store, &c.id, &c.field, c.lost, c.lost_stamp, c.kept, c.kept_stamp);
+            cx.add(c.clone());
         } else {
             list.push(c.clone());
         }
@@ -196,7 +195,15 @@ fn merge_settings(
                 serde_json::to_value(&b.value).unwrap_or_default(),
             );
             let (w, x, xv, wv) = if wins((&a.rev, &av), (&b.rev, &bv)) { (a, b, bv, av) } else { (b, a, av, bv) };
-            cx.add(SETTINGS_STORE, SETTINGS_STORE, "value", xv, x.rev.clone(), wv, w.rev.clone());
+            cx.add(Conflict {
+                store: SETTINGS_STORE.into(),
+                id: SETTINGS_STORE.into(),
+                field: "value".into(),
+                kept: wv,
+                kept_stamp: w.rev.clone(),
+                lost: xv,
+                lost_stamp: x.rev.clone(),
+            });
             w.clone()
         }
     };
@@ -241,8 +248,7 @@ fn merge_parts(local: &Snapshot, incoming: Parts<'_>) -> MergeResult {
     };
     for c in local.conflicts.iter().chain(incoming.conflicts) {
         if !cx.erased.contains(&(c.store.clone(), c.id.clone())) {
-            let c = c.clone();
-            cx.add(&c.store, &c.id, &c.field, c.lost, c.lost_stamp, c.kept, c.kept_stamp);
+            cx.add(c.clone());
         }
     }
     let changes = merge_records(&local.records, incoming.records, &mut cx);

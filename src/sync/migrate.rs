@@ -16,14 +16,14 @@ use super::validate::{ImportProblem, Location, ProblemKind};
 use serde_json::Value;
 
 /// Upgrades a document from one version to the next.
-pub type Step = fn(Value) -> Result<Value, ImportProblem>;
+pub type Step = fn(Value) -> Result<Value, Box<ImportProblem>>;
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
 pub const STEPS: &[Step] = &[v1_to_v2];
 
 /// Version 1 → 2: add an empty `bases` to the `meta` of every record (kept if already there).
 /// Anything that is not shaped like a record is left for the validator to report.
-pub fn v1_to_v2(mut value: Value) -> Result<Value, ImportProblem> {
+pub fn v1_to_v2(mut value: Value) -> Result<Value, Box<ImportProblem>> {
     if let Some(Value::Object(stores)) = value.get_mut("records") {
         for records in stores.values_mut() {
             let Value::Array(records) = records else {
@@ -42,16 +42,16 @@ pub fn v1_to_v2(mut value: Value) -> Result<Value, ImportProblem> {
 const _: () = assert!(STEPS.len() + 1 == SCHEMA_VERSION as usize, "one step per released version");
 
 /// Upgrade `value` to [`SCHEMA_VERSION`], or say why it cannot be read.
-pub fn migrate(value: Value) -> Result<Value, ImportProblem> {
+pub fn migrate(value: Value) -> Result<Value, Box<ImportProblem>> {
     migrate_with(value, STEPS)
 }
 
 /// Upgrade with an explicit chain: version `steps.len() + 1` is the current one.
-pub fn migrate_with(mut value: Value, steps: &[Step]) -> Result<Value, ImportProblem> {
+pub fn migrate_with(mut value: Value, steps: &[Step]) -> Result<Value, Box<ImportProblem>> {
     let current = steps.len() as u64 + 1;
-    let top = |field: &str, kind| ImportProblem { location: Location::field(field), kind };
+    let top = |field: &str, kind| Box::new(ImportProblem { location: Location::field(field), kind });
     let Value::Object(map) = &value else {
-        return Err(ImportProblem { location: Location::default(), kind: ProblemKind::WrongFormat });
+        return Err(Box::new(ImportProblem { location: Location::default(), kind: ProblemKind::WrongFormat }));
     };
     if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(top("format", ProblemKind::WrongFormat));
@@ -88,12 +88,12 @@ mod tests {
     }
 
     /// A pretend v2 that renamed `municipality` to `kommune`, and a v3 that made it upper case.
-    fn to_v2(mut v: Value) -> Result<Value, ImportProblem> {
+    fn to_v2(mut v: Value) -> Result<Value, Box<ImportProblem>> {
         let m = v.as_object_mut().and_then(|m| m.remove("municipality")).unwrap_or(Value::Null);
         v["kommune"] = m;
         Ok(v)
     }
-    fn to_v3(mut v: Value) -> Result<Value, ImportProblem> {
+    fn to_v3(mut v: Value) -> Result<Value, Box<ImportProblem>> {
         let k = v["kommune"].as_str().unwrap_or_default().to_uppercase();
         v["kommune"] = Value::from(k);
         Ok(v)

@@ -57,7 +57,7 @@ fn located(
     // serde_json refuses nesting deeper than 128 levels, so hostile depth cannot overflow the stack.
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|e| one(ProblemKind::NotJson { line: e.line(), column: e.column(), message: e.to_string() }))?;
-    let value = migrate(value).map_err(|p| vec![p])?;
+    let value = migrate(value).map_err(|p| vec![*p])?;
     let Value::Object(top) = value else {
         return Err(one(ProblemKind::WrongFormat));
     };

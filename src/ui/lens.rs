@@ -51,7 +51,7 @@ pub fn choices<R: Record + Send + Sync>(list: RwSignal<Vec<R>>, label: fn(&R) ->
     Signal::derive(move || {
         let mut out: Vec<Choice> =
             list.with(|l| l.iter().filter(|r| !r.archived()).map(|r| (r.key(), label(r))).collect());
-        out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        out.sort_by_cached_key(|a| a.1.to_lowercase());
         out
     })
 }

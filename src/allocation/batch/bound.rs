@@ -155,6 +155,7 @@ impl Relaxation {
 
     /// Relaxation (B) of group `g` with capacity `cap` (see the type's documentation);
     /// `self.best_of_case[c].1` is the member whose profit an item carries.
+    #[allow(clippy::too_many_arguments)] // solve_person's inputs, plus the group's load
     fn solve_group(
         &mut self,
         m: &Model,

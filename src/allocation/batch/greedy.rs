@@ -39,8 +39,8 @@ fn complete(m: &Model, load: &mut Load, order: Order) {
     loop {
         // (key, tie-breaker) → choice; larger key wins, earlier case wins ties.
         let mut choice: Option<(i64, usize, usize)> = None;
-        for c in 0..n {
-            if dead[c] || load.of_case[c].is_some() || m.by_case[c].is_empty() {
+        for (c, dead) in dead.iter_mut().enumerate() {
+            if *dead || load.of_case[c].is_some() || m.by_case[c].is_empty() {
                 continue;
             }
             let h = m.p.hours[c];
@@ -59,7 +59,7 @@ fn complete(m: &Model, load: &mut Load, order: Order) {
                 }
             }
             let Some((j, w)) = first else {
-                dead[c] = true; // capacities only shrink during construction
+                *dead = true; // capacities only shrink during construction
                 continue;
             };
             let key = match order {

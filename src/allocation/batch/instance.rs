@@ -109,7 +109,7 @@ const MAX_COMBINED: i64 = 1 << 50;
 
 /// Hours as exact integer hundredths (`7.25` → `725`).
 pub(crate) fn to_hundredths(hours: f64) -> Option<i64> {
-    if !hours.is_finite() || hours < 0.0 || hours > MAX_HOURS {
+    if !(0.0..=MAX_HOURS).contains(&hours) {
         return None;
     }
     Some((hours * 100.0).round() as i64)

@@ -27,11 +27,10 @@ fn instance(rng: &mut XorShift, cases: usize, persons: usize) -> Instance {
         scores: (0..cases)
             .flat_map(|c| (0..persons).map(move |j| (c, j)))
             .filter_map(|(c, j)| {
-                (rng.unit() < 0.6).then(|| ScoreInput {
-                    case: format!("c{c}"),
-                    person: format!("p{j}"),
-                    score: rng.range(-20, 60),
-                })
+                if rng.unit() >= 0.6 {
+                    return None;
+                }
+                Some(ScoreInput { case: format!("c{c}"), person: format!("p{j}"), score: rng.range(-20, 60) })
             })
             .collect(),
         pinned: Vec::new(),

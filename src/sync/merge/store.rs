@@ -13,6 +13,9 @@ pub(super) struct Entry {
 /// Losers per record, per field, per canonical lost value.
 pub(super) type Losers = BTreeMap<String, BTreeMap<String, Entry>>;
 
+/// A record as it is now: its fields' values, their stamps and their bases.
+pub(super) type Current<'a> = (Map<String, Value>, &'a BTreeMap<String, Stamp>, &'a BTreeMap<String, Stamp>);
+
 #[derive(Default)]
 pub(super) struct Cx {
     pub(super) erased: HashSet<RecordKey>,
@@ -25,18 +28,11 @@ pub(super) struct Cx {
 }
 
 impl Cx {
-    pub(super) fn add(
-        &mut self,
-        store: &str,
-        id: &str,
-        field: &str,
-        lost: Value,
-        lost_stamp: Stamp,
-        kept: Value,
-        kept_stamp: Stamp,
-    ) {
-        let record = self.pool.entry((store.to_string(), id.to_string())).or_default();
-        let slot = record.entry(field.to_string()).or_default();
+    /// Pool a losing value (with the winner it lost to) for [`Cx::settle`].
+    pub(super) fn add(&mut self, c: Conflict) {
+        let Conflict { store, id, field, kept, kept_stamp, lost, lost_stamp } = c;
+        let record = self.pool.entry((store, id)).or_default();
+        let slot = record.entry(field).or_default();
         match slot.entry(canonical(&lost)) {
             std::collections::btree_map::Entry::Vacant(v) => {
                 v.insert(Entry { lost, lost_stamp, kept, kept_stamp });
@@ -54,12 +50,7 @@ impl Cx {
     /// Emit the conflict entries of one record against its current values, stamps and bases;
     /// true if any is new. An entry is left out when its value is the current one, or when its
     /// lost stamp is not greater than the field's base (the value was overwritten sequentially).
-    pub(super) fn settle(
-        &mut self,
-        store: &str,
-        id: &str,
-        current: Option<(Map<String, Value>, &BTreeMap<String, Stamp>, &BTreeMap<String, Stamp>)>,
-    ) -> bool {
+    pub(super) fn settle(&mut self, store: &str, id: &str, current: Option<Current>) -> bool {
         let Some(losers) = self.pool.remove(&(store.to_string(), id.to_string())) else {
             return false;
         };
@@ -128,7 +119,15 @@ pub(super) fn merge_record<T: Record>(l: &T, i: &T, cx: &mut Cx) -> T {
             (Some(a), Some(b)) if a == b => (a.clone(), ls.max(is).clone()),
             (Some(a), Some(b)) => {
                 let ((w, ws), (x, xs)) = if wins((ls, a), (is, b)) { ((a, ls), (b, is)) } else { ((b, is), (a, ls)) };
-                cx.add(T::STORE, &id, f, x.clone(), xs.clone(), w.clone(), ws.clone());
+                cx.add(Conflict {
+                    store: T::STORE.into(),
+                    id: id.clone(),
+                    field: f.clone(),
+                    kept: w.clone(),
+                    kept_stamp: ws.clone(),
+                    lost: x.clone(),
+                    lost_stamp: xs.clone(),
+                });
                 (w.clone(), ws.clone())
             }
             (Some(a), None) => (a.clone(), ls.clone()),
@@ -165,7 +164,15 @@ pub(super) fn merge_record<T: Record>(l: &T, i: &T, cx: &mut Cx) -> T {
             // Cannot happen for two records of one type; never lose the incoming one all the same.
             let whole = serde_json::to_value(i).unwrap_or(Value::Null);
             let stamp = i.revs().values().max().cloned().unwrap_or_default();
-            cx.add(T::STORE, &id, "*", whole, stamp, Value::Null, Stamp::default());
+            cx.add(Conflict {
+                store: T::STORE.into(),
+                id: id.clone(),
+                field: "*".into(),
+                kept: Value::Null,
+                kept_stamp: Stamp::default(),
+                lost: whole,
+                lost_stamp: stamp,
+            });
             l.clone()
         }
     }

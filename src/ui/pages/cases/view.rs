@@ -172,7 +172,7 @@ fn AuditTrail(case_id: crate::domain::CaseId) -> impl IntoView {
     let state = use_state();
     let decisions = Memo::new(move |_| {
         let mut d: Vec<_> = state.decisions.with(|d| d.iter().filter(|d| d.case == case_id).cloned().collect());
-        d.sort_by(|a, b| b.decided_at.cmp(&a.decided_at));
+        d.sort_by_key(|b| std::cmp::Reverse(b.decided_at));
         d
     });
     view! {

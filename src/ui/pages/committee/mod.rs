@@ -24,7 +24,7 @@ pub fn CommitteePage() -> impl IntoView {
     let date = RwSignal::new(text::iso_date(state.today));
     let meetings = Memo::new(move |_| {
         let mut m: Vec<Meeting> = state.meetings.with(|m| m.iter().filter(|m| !m.meta.archived).cloned().collect());
-        m.sort_by(|a, b| b.date.cmp(&a.date));
+        m.sort_by_key(|b| std::cmp::Reverse(b.date));
         m
     });
     let waiting = Memo::new(move |_| {

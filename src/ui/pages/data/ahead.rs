@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 enum Ahead {
-    Ready(Prepared),
+    Ready(Box<Prepared>),
     Reading(oneshot::Receiver<Prepared>),
 }
 
@@ -43,14 +43,14 @@ impl ReadAhead {
 
     /// Keep data that was read for a file the user then did not import.
     pub fn keep(self, prepared: Prepared) {
-        self.ahead.set_value(Some(Ahead::Ready(prepared)));
+        self.ahead.set_value(Some(Ahead::Ready(Box::new(prepared))));
     }
 
     /// The data as it is now: what was read ahead if nothing was written since, else read now.
     pub async fn take(self) -> Result<Prepared, StorageError> {
         let repo = self.state.repo.get_value();
         let ahead = match self.ahead.try_update_value(Option::take).flatten() {
-            Some(Ahead::Ready(prepared)) => Some(prepared),
+            Some(Ahead::Ready(prepared)) => Some(*prepared),
             Some(Ahead::Reading(reading)) => reading.await.ok(),
             None => None,
         };
