@@ -359,7 +359,7 @@ async fn an_import_in_a_tab_whose_clock_is_behind_does_not_move_the_stored_clock
     let prepared = one.prepare_import().await.unwrap();
     let result = merge(&prepared.local, &file);
     let staged = one.stage_import(&prepared, &result, file.max_stamp().as_ref()).unwrap();
-    assert!(one.apply_staged(staged).await.unwrap());
+    assert!(one.apply_staged(staged).await.unwrap().is_some());
     let clock: Clock = one.db().kv_get("clock").await.unwrap().unwrap();
     assert!(clock.last >= saved.meta.revs["name"], "the stored clock stays past the other tab's save");
     // This tab's next save outranks the other tab's.
@@ -450,7 +450,7 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     let mut unchanged = repo.snapshot().await.unwrap();
     let stale_merge = merge(&stale.local, &file);
     let staged = repo.stage_import(&stale, &stale_merge, file.max_stamp().as_ref()).unwrap();
-    assert!(!repo.apply_staged(staged).await.unwrap(), "stale");
+    assert!(repo.apply_staged(staged).await.unwrap().is_none(), "stale");
     let mut now = repo.snapshot().await.unwrap();
     now.canonicalize();
     unchanged.canonicalize();
@@ -464,15 +464,20 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     let lost: Vec<&str> = result.conflicts.iter().map(|c| c.store.as_str()).collect();
     assert_eq!(lost, ["districts", "settings"], "Nord (lokal) lost, and so did the seeded settings");
     let staged = repo.stage_import(&prepared, &result, file.max_stamp().as_ref()).unwrap();
-    assert!(repo.apply_staged(staged).await.unwrap(), "applied");
+    let applied = repo.apply_staged(staged).await.unwrap().expect("applied");
 
     let mut after = repo.snapshot().await.unwrap();
     after.canonicalize();
     assert_eq!(after, result.merged(&before), "the merged state is stored");
+    // What was merged serves the next import as if read back, until something else is written.
+    let next = applied.prepared(result.merged(&before));
+    assert!(repo.is_current(&next).await.unwrap());
+    assert_eq!(next.local, after);
     assert!(after.records.districts.iter().any(|d| d.meta.id == syd.meta.id && d.name == "Syd (fjern)"));
     assert!(repo.can_undo_import().await.unwrap());
 
     assert!(repo.undo_import().await.unwrap());
+    assert!(!repo.is_current(&next).await.unwrap(), "undo wrote: no longer current");
     let mut restored = repo.snapshot().await.unwrap();
     restored.canonicalize();
     let mut want = before;

@@ -240,13 +240,13 @@ impl Db {
     /// [`KV_GENERATION`]). No other tab can write to the `scope` stores in between, so e.g.
     /// seeding happens exactly once. `scope` must name every store `f`'s change touches (the kv
     /// store and the stores read are always included). If `f` fails, nothing is written.
-    /// Returns `f`'s second value.
+    /// Returns `f`'s second value, and the generation written (`None` if `f` wrote nothing).
     pub async fn update<T>(
         &self,
         scope: &[&str],
         keys: &[(&str, &str)],
         f: impl FnOnce(&Reads) -> Result<(Change, T), StorageError>,
-    ) -> Result<T, StorageError> {
+    ) -> Result<(T, Option<String>), StorageError> {
         let mut stores: Vec<String> =
             scope.iter().chain(keys.iter().map(|(store, _)| store)).map(|s| s.to_string()).collect();
         stores.push(KV_STORE.to_string());
@@ -298,25 +298,22 @@ impl Db {
             }
         };
         let decided = decided.and_then(|(mut change, out)| {
-            if !change.is_empty() {
-                next_generation(&mut change)?;
-            }
-            Ok((change, out))
+            let generation = if change.is_empty() { None } else { Some(next_generation(&mut change)?) };
+            Ok((change, out, generation))
         });
-        let (change, out) = match decided {
+        let (change, out, generation) = match decided {
             Ok(x) => x,
             Err(e) => {
                 tx::abort(&raw, done).await;
                 return Err(e);
             }
         };
-        let wrote = !change.is_empty();
         let (pending, failure) = tx::issue(&raw, &change.ops);
         tx::finish(&raw, done, pending, failure, &stores).await?;
-        if wrote {
+        if generation.is_some() {
             self.tabs.borrow().announce();
         }
-        Ok(out)
+        Ok((out, generation))
     }
 
     fn begin(&self, stores: &[String], mode: TransactionMode) -> Result<IdbTransaction, StorageError> {
@@ -356,10 +353,11 @@ impl Reads {
     }
 }
 
-/// Add a fresh [`KV_GENERATION`] to a change about to be committed.
-fn next_generation(change: &mut Change) -> Result<(), StorageError> {
-    change.kv(KV_GENERATION, &uuid::Uuid::new_v4().to_string())?;
-    Ok(())
+/// Add a fresh [`KV_GENERATION`] to a change about to be committed; returns it.
+fn next_generation(change: &mut Change) -> Result<String, StorageError> {
+    let generation = uuid::Uuid::new_v4().to_string();
+    change.kv(KV_GENERATION, &generation)?;
+    Ok(generation)
 }
 
 async fn settle(op: &'static str, store: &str, key: &str, req: web_sys::IdbRequest) -> Result<JsValue, StorageError> {

@@ -68,7 +68,7 @@ impl Repo {
         let now = now_ms();
         let scope = [KV_STORE, Concern::STORE, LegalBasis::STORE];
         let keys = [(KV_STORE, KV_DEVICE), (KV_STORE, KV_CLOCK), (KV_STORE, KV_SEEDED)];
-        let clock = db
+        let (clock, _) = db
             .update(&scope, &keys, |kv| {
                 let mut change = Change::new();
                 let device = match kv.kv::<DeviceId>(KV_DEVICE)? {
@@ -258,7 +258,7 @@ impl Batch {
         let scope = change.stores();
         let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
         let mut clock = repo.clock.borrow().clone();
-        let (merged, clock) = repo
+        let ((merged, clock), _) = repo
             .db
             .update(&scope, &keys, move |reads| {
                 let mut change = change;

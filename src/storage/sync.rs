@@ -95,6 +95,21 @@ pub struct Prepared {
     generation: Option<String>,
 }
 
+/// An import [`Repo::apply_staged`] wrote.
+pub struct Applied {
+    /// The generation its transaction wrote.
+    generation: Option<String>,
+}
+
+impl Applied {
+    /// The data as the import left it, for merging the next file into without reading it
+    /// back: `merged` must be the merge's result on the data it was merged into
+    /// ([`MergeResult::merged`]). It stops being current as soon as anything else is written.
+    pub fn prepared(&self, merged: Snapshot) -> Prepared {
+        Prepared { local: merged, generation: self.generation.clone() }
+    }
+}
+
 /// The writes of an import, converted for the browser; see [`Repo::stage_import`].
 pub struct Staged {
     change: Change,
@@ -177,8 +192,8 @@ impl Repo {
     /// Write a staged import in one transaction, with the clock moved past its newest stamp.
     /// The transaction first checks that nothing was written since the data it was merged into
     /// was read (by this tab or another); if something was, it writes nothing and returns
-    /// `Ok(false)`: merge again, stage again and retry.
-    pub async fn apply_staged(&self, staged: Staged) -> Result<bool, StorageError> {
+    /// `Ok(None)`: merge again, stage again and retry.
+    pub async fn apply_staged(&self, staged: Staged) -> Result<Option<Applied>, StorageError> {
         let Staged { change, newest, generation } = staged;
         let mut clock = self.clock.borrow().clone();
         if let Some(stamp) = &newest {
@@ -187,7 +202,7 @@ impl Repo {
         let stores = change.stores();
         let scope: Vec<&str> = stores.iter().map(String::as_str).collect();
         let keys = [(KV_STORE, KV_GENERATION), (KV_STORE, KV_CLOCK)];
-        let applied = self
+        let (applied, generation) = self
             .db
             .update(&scope, &keys, |kv| {
                 if kv.kv::<String>(KV_GENERATION)? != generation {
@@ -203,13 +218,10 @@ impl Repo {
                 Ok((change, Some(clock)))
             })
             .await?;
-        Ok(match applied {
-            Some(clock) => {
-                self.clock.borrow_mut().observe(&clock.last);
-                true
-            }
-            None => false,
-        })
+        Ok(applied.map(|clock| {
+            self.clock.borrow_mut().observe(&clock.last);
+            Applied { generation }
+        }))
     }
 
     /// The conflict list alone (without reading every record, as [`Repo::snapshot`] does).

@@ -1,7 +1,7 @@
 //! The data the next import merges into, read ahead (when the Data page opens, and again after
-//! each import or undo) while the user picks a file. It is used only if nothing was written
-//! since it was read (here or in another tab); an import that starts while it is still being
-//! read waits for it instead of reading everything twice.
+//! each undo) while the user picks a file; after an import, what the import wrote. It is used
+//! only if nothing was written since (here or in another tab); an import that starts while it
+//! is still being read waits for it instead of reading everything twice.
 
 use crate::storage::sync::Prepared;
 use crate::storage::StorageError;
@@ -41,7 +41,8 @@ impl ReadAhead {
         });
     }
 
-    /// Keep data that was read for a file the user then did not import.
+    /// Keep data for the next file: read for a file the user then did not import, or what an
+    /// import just wrote.
     pub fn keep(self, prepared: Prepared) {
         self.ahead.set_value(Some(Ahead::Ready(Box::new(prepared))));
     }

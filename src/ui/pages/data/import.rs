@@ -91,29 +91,32 @@ async fn check(state: AppState, ahead: ReadAhead, bytes: Vec<u8>) -> (Step, Opti
 }
 
 /// Apply the merge the preview showed, unless the data changed since (an edit, another tab):
-/// then merge again with the data as it is now, and apply that.
-async fn apply(state: AppState, mut checked: Checked) -> Step {
+/// then merge again with the data as it is now, and apply that. After applying, the data as it
+/// now is comes back too, for the next file.
+async fn apply(state: AppState, mut checked: Checked) -> (Step, Option<Prepared>) {
     let repo = state.repo.get_value();
     for _ in 0..3 {
+        let failed = |e: StorageError| (Step::Failed(e.to_string()), None);
         let ready = match checked.take_ready(&repo) {
             Ok(ready) => ready,
-            Err(e) => return Step::Failed(e.to_string()),
+            Err(e) => return failed(e),
         };
         match repo.apply_staged(ready.staged).await {
-            Ok(true) => {
+            Ok(Some(applied)) => {
                 // What was just written is what the registers now hold: show it without reading it back.
+                let next = applied.prepared(ready.merged.clone());
                 let settings = ready.merged.settings.map(|s| s.value).unwrap_or_default();
                 state.show(settings, ready.merged.records);
-                return Step::Done(text::IMPORT_APPLIED.into());
+                return (Step::Done(text::IMPORT_APPLIED.into()), Some(next));
             }
-            Ok(false) => match repo.prepare_import().await {
+            Ok(None) => match repo.prepare_import().await {
                 Ok(prepared) => checked = Checked::new(*checked.doc, prepared),
-                Err(e) => return Step::Failed(e.to_string()),
+                Err(e) => return failed(e),
             },
-            Err(e) => return Step::Failed(e.to_string()),
+            Err(e) => return failed(e),
         }
     }
-    Step::Failed(text::IMPORT_BUSY.into())
+    (Step::Failed(text::IMPORT_BUSY.into()), None)
 }
 
 /// Resolves after the browser has painted what is on screen now (a frame, then a task).
@@ -197,8 +200,12 @@ pub fn ImportPanel() -> impl IntoView {
         let Some(file) = checked.try_update_value(Option::take).flatten() else { return };
         show((Step::Saving, None));
         spawn_local(async move {
-            step.set(apply(state, file).await);
-            ahead.restart();
+            let (next, now) = apply(state, file).await;
+            step.set(next);
+            match now {
+                Some(prepared) => ahead.keep(prepared),
+                None => ahead.restart(),
+            }
         });
     };
     let undo = move |_| {
