@@ -121,43 +121,38 @@ fn fmt_num(x: f64) -> String {
     }
 }
 
-/// True when `text` holds something shaped like a Danish CPR number (DDMMYY-NNNN or ten
-/// digits in a row with a plausible date). The app never stores CPR numbers.
+/// True when `text` holds something shaped like a Danish CPR number: ten digits with a
+/// plausible day and month first, written in a row or split only where a CPR number splits
+/// (DD MM YY NNNN) by up to three spaces, `-`, `/`, `.` or `_` ("0403101234", "040310-1234",
+/// "0403-10-1234", "04.03.10 / 1234"), and not part of a longer number. The app never stores
+/// CPR numbers.
 pub fn contains_cpr(text: &str) -> bool {
-    let digits_only: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let s: String = digits_only.into_iter().collect();
-    let bytes = s.as_bytes();
-    for start in 0..bytes.len() {
-        let rest = &bytes[start..];
-        let ten = |b: &[u8]| -> Option<[u8; 10]> {
-            let mut out = [0u8; 10];
-            let mut n = 0;
-            let mut i = 0;
-            while n < 10 && i < b.len() {
-                match b[i] {
-                    d @ b'0'..=b'9' => {
-                        out[n] = d - b'0';
-                        n += 1;
-                    }
-                    b'-' if n == 6 => {}
-                    _ => return None,
-                }
+    let chars: Vec<char> = text.chars().collect();
+    let is_separator = |c: &char| c.is_whitespace() || matches!(c, '-' | '/' | '.' | '_');
+    (0..chars.len()).any(|start| {
+        if !chars[start].is_ascii_digit() || (start > 0 && chars[start - 1].is_ascii_digit()) {
+            return false;
+        }
+        let mut digits = Vec::with_capacity(10);
+        let mut i = start;
+        while digits.len() < 10 && i < chars.len() {
+            if chars[i].is_ascii_digit() {
+                digits.push(chars[i] as u8 - b'0');
                 i += 1;
+                continue;
             }
-            (n == 10).then_some(out)
-        };
-        if start > 0 && bytes[start - 1].is_ascii_digit() {
-            continue;
-        }
-        if let Some(d) = ten(rest) {
-            let day = d[0] * 10 + d[1];
-            let month = d[2] * 10 + d[3];
-            if (1..=31).contains(&day) && (1..=12).contains(&month) {
-                return true;
+            let gap = chars[i..].iter().take_while(|c| is_separator(c)).count();
+            if gap == 0 || gap > 3 || !matches!(digits.len(), 2 | 4 | 6) {
+                return false;
             }
+            i += gap;
         }
-    }
-    false
+        let longer = chars.get(i).is_some_and(char::is_ascii_digit);
+        digits.len() == 10
+            && !longer
+            && (1..=31).contains(&(digits[0] * 10 + digits[1]))
+            && (1..=12).contains(&(digits[2] * 10 + digits[3]))
+    })
 }
 
 #[cfg(test)]
@@ -171,5 +166,30 @@ mod tests {
         assert!(!contains_cpr("AB 2009"));
         assert!(!contains_cpr("tlf 12345678"));
         assert!(!contains_cpr("991399-1234"), "month 13 is no date");
+        for cpr in [
+            "0403101234",
+            "040310 1234",
+            "Emma 040310-1234",
+            "0403-10-1234",
+            "040310/1234",
+            "04-03-10-1234",
+            "04.03.10-1234",
+            "04 03 10 1234",
+            "(040310_1234)",
+            "040310 - 1234",
+            "0403--101234",
+        ] {
+            assert!(contains_cpr(cpr), "{cpr}");
+        }
+        for not_cpr in [
+            "mødet 01-02-2003 12:34",
+            "01.02.2003 kl. 1234",
+            "04031012345",
+            "tlf. 040310 12",
+            "uge 04 03 10 12",
+            "04031 01234",
+        ] {
+            assert!(!contains_cpr(not_cpr), "{not_cpr}");
+        }
     }
 }
