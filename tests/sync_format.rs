@@ -7,7 +7,7 @@ use fordeling::sync::format::*;
 use fordeling::sync::merge::merge;
 use fordeling::sync::migrate::migrate;
 use fordeling::sync::revision::stamp_changes;
-use fordeling::sync::validate::{parse_and_validate, ImportProblem, ProblemKind};
+use fordeling::sync::validate::{parse_and_validate, ImportProblem, JsonFault, ProblemKind};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -387,6 +387,73 @@ fn not_json_and_foreign_files_are_refused_with_a_reason() {
     assert!(matches!(parse(deep.as_bytes()).unwrap_err()[0].kind, ProblemKind::NotJson { .. }));
     assert!(parse(&[0xff, 0xfe, 0x00]).is_err());
     println!("{}", problems(&v)[0]);
+}
+
+#[test]
+fn a_file_that_is_not_json_is_explained_in_danish() {
+    let fault = |bytes: &[u8]| match parse(bytes).unwrap_err().remove(0) {
+        ImportProblem { kind: ProblemKind::NotJson { fault, .. }, .. } => fault,
+        other => panic!("{other:?}"),
+    };
+    let cut = parse(b"{\"format\": \"fordel").unwrap_err();
+    assert_eq!(
+        cut[0].to_string(),
+        "filen er ikke gyldig JSON (linje 1, kolonne 18): den slutter midt i en værdi (er den blevet afkortet?)"
+    );
+    assert_eq!(fault(b"{\"format\" 1}"), JsonFault::Syntax);
+    assert_eq!(fault(&[0xff, 0xfe, 0x00]), JsonFault::Syntax);
+    assert_eq!(fault(b"{} {}"), JsonFault::Trailing);
+    assert_eq!(fault("[".repeat(100_000).as_bytes()), JsonFault::TooDeep);
+    for bytes in [&b"{\"a\" 1}"[..], b"{} x", b"[[[", &[0xff, 0xfe]] {
+        let text = parse(bytes).unwrap_err()[0].to_string();
+        assert!(text.starts_with("filen er ikke gyldig JSON (linje "), "{text}");
+        assert!(!text.contains("at line") && !text.contains("expected") && !text.contains("EOF"), "{text}");
+    }
+}
+
+#[test]
+fn located_problems_name_the_record_type_and_field_in_danish() {
+    let mut v = full_value();
+    let case_id = v["records"]["cases"][0]["meta"]["id"].as_str().unwrap().to_string();
+    v["records"]["cases"][0]["hours_per_week"] = json!(100);
+    v["records"]["cases"][1]["status"] = json!(7);
+    v["records"]["youths"][0]["birth_date"] = json!("i går");
+    v["records"]["schools"][0]["district"] = json!("ikke-et-id");
+    v["tombstones"] = json!([{"store": "gadgets", "id": "x", "stamp": {"t": 1, "c": 0, "d": "d"}}]);
+    let ps = problems(&v);
+    let texts: Vec<String> = ps.iter().map(ToString::to_string).collect();
+    for t in &texts {
+        println!("{t}");
+        for english in ["invalid", "expected", "missing field", "unknown", "cases", "youths", "schools", "tombstones"] {
+            assert!(!t.contains(english), "English or a Rust name in {t:?}");
+        }
+    }
+    let short = &case_id[..8];
+    let hours = ps.iter().find(|p| p.location.field.as_deref() == Some("hours_per_week")).unwrap();
+    assert_eq!(hours.to_string(), format!("Sag {short}…, felt «hours_per_week»: skal være mellem 0,25 og 48"));
+    // The UI passes the labels of its forms.
+    let labels = |store: &str, field: &str| (store == "cases" && field == "hours_per_week").then_some("Timer pr. uge");
+    assert_eq!(hours.describe(&labels), format!("Sag {short}…, felt «Timer pr. uge»: skal være mellem 0,25 og 48"));
+    assert!(texts.iter().any(|t| t.starts_with("Sag ") && t.contains("felt «status»: forkert type eller værdi: ")));
+    assert!(texts.iter().any(|t| t.starts_with("Barn/ung ") && t.contains("felt «birth_date»")));
+    assert!(texts.iter().any(|t| t.starts_with("Skole ") && t.contains("felt «district»")));
+    assert!(texts.iter().any(|t| t.starts_with("Sletning x, felt «datatype»: ukendt datatype")), "{texts:?}");
+}
+
+#[test]
+fn a_dangling_reference_names_its_target_in_danish() {
+    let mut v = full_value();
+    let youth = v["records"]["youths"].as_array_mut().unwrap().remove(0);
+    let youth_id = youth["meta"]["id"].as_str().unwrap().to_string();
+    let text = problems(&v)[0].to_string();
+    assert!(text.starts_with("Sag "), "{text}");
+    assert!(
+        text.ends_with(&format!(
+            "felt «youth»: henviser til barn/ung {}…, som hverken findes i filen eller på enheden",
+            &youth_id[..8]
+        )),
+        "{text}"
+    );
 }
 
 #[test]

@@ -4,6 +4,12 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use uuid::Uuid;
 
+/// What every typed id can say.
+pub trait Id {
+    /// Whether this is the nil id of a reference not chosen yet (see `unset()`).
+    fn is_unset(&self) -> bool;
+}
+
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
@@ -21,6 +27,17 @@ macro_rules! id_type {
             /// A fresh random id.
             pub fn new() -> Self {
                 Self(Uuid::new_v4())
+            }
+
+            /// The nil id: a required reference that is not chosen yet (validation refuses it).
+            pub const fn unset() -> Self {
+                Self(Uuid::nil())
+            }
+        }
+
+        impl Id for $name {
+            fn is_unset(&self) -> bool {
+                self.0.is_nil()
             }
         }
 

@@ -30,4 +30,4 @@ pub use person::{Certificates, ContactPerson, Gender, OutOfHours};
 pub use provider::{Provider, ProviderKind};
 pub use record::Record;
 pub use validation::{FieldError, Problem, Validate};
-pub use youth::Youth;
+pub use youth::{case_against_youth, Youth};

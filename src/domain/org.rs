@@ -1,8 +1,8 @@
 //! The municipality's organisation: districts, schools and the committee's members.
 
-use super::ids::{DistrictId, MemberId, SchoolId};
+use super::ids::{DistrictId, Id, MemberId, SchoolId};
 use super::meta::RecordMeta;
-use super::validation::{Check, FieldError, Validate};
+use super::validation::{Check, FieldError, Problem, Validate};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +42,9 @@ impl Validate for School {
     fn validate(&self, _today: NaiveDate) -> Vec<FieldError> {
         let mut c = Check::new();
         c.text("name", &self.name, 80);
+        if self.district.is_unset() {
+            c.fail("district", Problem::Required);
+        }
         c.finish()
     }
 }

@@ -1,6 +1,6 @@
 //! Contact persons (kontaktpersoner) and what the law asks of them before they start.
 
-use super::ids::{ConcernId, PersonId, ProviderId};
+use super::ids::{ConcernId, Id, PersonId, ProviderId};
 use super::meta::RecordMeta;
 use super::validation::{Check, FieldError, Problem, Validate};
 use chrono::{Datelike, Months, NaiveDate};
@@ -134,6 +134,9 @@ impl Validate for ContactPerson {
     fn validate(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut c = Check::new();
         c.text("name", &self.name, 80);
+        if self.provider.is_unset() {
+            c.fail("provider", Problem::Required);
+        }
         c.optional_text("background", &self.background, 120);
         c.range_f64("capacity_hours", self.capacity_hours, 0.0, 48.0);
         if let Some(y) = self.birth_year {

@@ -1,7 +1,7 @@
 //! Children and young people (børn og unge). Named by pseudonym or initials plus birth date:
 //! the app never holds a CPR number.
 
-use super::ids::{DistrictId, ProviderId, SchoolId, YouthId};
+use super::ids::{DistrictId, Id, ProviderId, SchoolId, YouthId};
 use super::meta::RecordMeta;
 use super::person::Gender;
 use super::validation::{Check, FieldError, Problem, Validate};
@@ -36,10 +36,11 @@ impl Validate for Youth {
     fn validate(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut c = Check::new();
         c.text("pseudonym", &self.pseudonym, 40);
-        c.not_future("birth_date", Some(self.birth_date), today);
-        if super::age::age_on(self.birth_date, today) > 30 {
-            c.fail("birth_date", Problem::OutOfRange { min: "0".into(), max: "30".into() });
+        if self.district.is_unset() {
+            c.fail("district", Problem::Required);
         }
+        c.not_future("birth_date", Some(self.birth_date), today);
+        c.not_before("birth_date", Some(self.birth_date), earliest_birth_date(today));
         c.unique_text("interests", &self.interests);
         c.unique_text("languages", &self.languages);
         c.unique("siblings", &self.siblings);
@@ -48,6 +49,25 @@ impl Validate for Youth {
         }
         c.finish()
     }
+}
+
+/// The oldest a youth of the scheme can be.
+pub const MAX_AGE: u32 = 30;
+
+/// The earliest birth date of someone at most [`MAX_AGE`] years old on `today`.
+pub fn earliest_birth_date(today: NaiveDate) -> Option<NaiveDate> {
+    today.checked_sub_months(chrono::Months::new((MAX_AGE + 1) * 12)).and_then(|d| d.succ_opt())
+}
+
+/// The rules between a case and its youth: the case is not visited or started before the
+/// youth was born (the records are checked one by one by their own [`Validate`]; a case is
+/// received today or earlier, and a birth date cannot lie in the future).
+pub fn case_against_youth(case: &super::case::Case, youth: &Youth) -> Vec<FieldError> {
+    let mut c = Check::new();
+    let born = Some(youth.birth_date);
+    c.not_before("visitation_date", case.visitation_date, born);
+    c.not_before("start_date", case.start_date, born);
+    c.finish()
 }
 
 #[cfg(test)]
@@ -74,6 +94,30 @@ mod tests {
         let y = Youth { pseudonym: "040310-1234".into(), ..emma() };
         let errors = y.validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         assert_eq!(errors[0].problem, Problem::LooksLikeCpr);
+    }
+
+    #[test]
+    fn a_youth_is_at_most_30_and_has_a_district() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let born = |y, m, d| Youth { birth_date: NaiveDate::from_ymd_opt(y, m, d).unwrap(), ..emma() };
+        assert!(born(1995, 11, 26).validate(today).is_empty(), "30 until tomorrow");
+        let errors = born(1995, 11, 25).validate(today);
+        assert_eq!(errors[0].field, "birth_date", "31 today");
+        assert_eq!(errors[0].problem, Problem::Before(NaiveDate::from_ymd_opt(1995, 11, 26).unwrap()));
+        let unset = Youth { district: DistrictId::unset(), ..emma() };
+        assert_eq!(unset.validate(today)[0], FieldError { field: "district", problem: Problem::Required });
+    }
+
+    #[test]
+    fn a_case_is_not_visited_or_started_before_the_youth_was_born() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let youth = emma();
+        let mut case = super::super::case::Case::draft(youth.meta.id, today);
+        assert!(case_against_youth(&case, &youth).is_empty());
+        case.visitation_date = NaiveDate::from_ymd_opt(2005, 1, 1);
+        case.start_date = NaiveDate::from_ymd_opt(2010, 3, 3);
+        let fields: Vec<&str> = case_against_youth(&case, &youth).iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["visitation_date", "start_date"]);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! [`parse_and_validate`] never panics, whatever the bytes. It either returns the typed document
 //! (records sorted by id) or every problem it found (up to [`MAX_PROBLEMS`], then a count), each
 //! with its location (store, record id, field) and a typed [`ProblemKind`] whose message is
-//! Danish, for the import screen. A file with any problem is refused whole.
+//! Danish, for the import screen (serde's English never reaches it; see `serde_text`). A file
+//! with any problem is refused whole.
 
 use super::format::*;
 use super::migrate::migrate;
@@ -56,7 +57,7 @@ fn located(
 ) -> Result<ExportDoc, Vec<ImportProblem>> {
     // serde_json refuses nesting deeper than 128 levels, so hostile depth cannot overflow the stack.
     let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| one(ProblemKind::NotJson { line: e.line(), column: e.column(), message: e.to_string() }))?;
+        .map_err(|e| one(ProblemKind::NotJson { line: e.line(), column: e.column(), fault: JsonFault::of(&e) }))?;
     let value = migrate(value).map_err(|p| vec![*p])?;
     let Value::Object(top) = value else {
         return Err(one(ProblemKind::WrongFormat));
@@ -112,8 +113,9 @@ const TOP_FIELDS: [&str; 10] = [
     "conflicts",
 ];
 
+/// `v` as a `T`, or what is wrong with it in Danish.
 fn typed<T: DeserializeOwned>(v: &Value) -> Result<T, String> {
-    T::deserialize(v).map_err(|e| e.to_string())
+    T::deserialize(v).map_err(|e| serde_text::danish(&e.to_string()))
 }
 
 fn wrong(message: impl Into<String>) -> ProblemKind {
@@ -257,8 +259,11 @@ impl Checker {
 
 mod entries;
 mod fast;
+mod names;
 mod problem;
 mod records;
 mod references;
+mod serde_text;
 
-pub use problem::{danish, ImportProblem, Location, ProblemKind};
+pub use names::{short_id, store_name};
+pub use problem::{danish, FieldLabels, ImportProblem, JsonFault, Location, ProblemKind};

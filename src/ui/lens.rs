@@ -1,5 +1,6 @@
 //! Bind one field of a draft record to an input: a signal to read and a callback to write.
 
+use crate::domain::Id;
 use crate::domain::Record;
 use crate::ui::components::Choice;
 use leptos::prelude::*;
@@ -25,6 +26,29 @@ where
     (
         Signal::derive(move || draft.with(|d| get(d).map(|i| i.to_string()).unwrap_or_default())),
         Callback::new(move |v: String| draft.update(|d| set(d, v.parse().ok()))),
+    )
+}
+
+/// Bind a required id field to a select's string value: "" (the select's "Vælg …") while it
+/// is unset.
+pub fn required_id_lens<R, I>(
+    draft: RwSignal<R>,
+    get: fn(&R) -> I,
+    set: fn(&mut R, I),
+) -> (Signal<String>, Callback<String>)
+where
+    R: Send + Sync + 'static,
+    I: Id + ToString + std::str::FromStr + Send + Sync + 'static,
+{
+    (
+        Signal::derive(move || {
+            draft.with(|d| Some(get(d)).filter(|i| !i.is_unset()).map(|i| i.to_string()).unwrap_or_default())
+        }),
+        Callback::new(move |v: String| {
+            if let Ok(id) = v.parse() {
+                draft.update(|d| set(d, id));
+            }
+        }),
     )
 }
 

@@ -132,9 +132,16 @@ impl AppState {
     }
 
     /// Save a case and its youth in one transaction; both are validated before either is written.
-    pub async fn save_case(self, old: Option<(Youth, Case)>, youth: Youth, case: Case) -> Result<Case, SaveError> {
+    /// Everything wrong with a case and its youth, as [`AppState::save_case`] would refuse it.
+    pub fn case_errors(&self, youth: &Youth, case: &Case) -> Vec<FieldError> {
         let mut errors = youth.validate(self.today);
         errors.extend(case.validate(self.today));
+        errors.extend(case_against_youth(case, youth));
+        errors
+    }
+
+    pub async fn save_case(self, old: Option<(Youth, Case)>, youth: Youth, case: Case) -> Result<Case, SaveError> {
+        let errors = self.case_errors(&youth, &case);
         if !errors.is_empty() {
             return Err(SaveError::Invalid(errors));
         }

@@ -33,6 +33,16 @@ test('registers and cases persist, validate in Danish and work offline', async (
     await page.locator('form.editor').getByRole('button', { name: 'Gem', exact: true }).click();
     await page.getByRole('button', { name: /^Nordbyen/ }).waitFor();
     await expectNoSeriousAxe(page, 'Indstillinger');
+    // From the keyboard: Enter on a row opens its editor with the focus in the first field,
+    // Escape closes it without saving.
+    await page.getByRole('button', { name: /^Nordbyen/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('form.editor').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), await field(page, 'Navn').getAttribute('id'));
+    await page.keyboard.type(' (ændret)');
+    await page.keyboard.press('Escape');
+    await page.locator('form.editor').waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('button', { name: /ændret/ }).count(), 0, 'nothing saved');
 
     await nav(page, 'Kontaktpersoner og leverandører');
     await page.getByRole('button', { name: 'Ny leverandør' }).click();
@@ -57,6 +67,10 @@ test('registers and cases persist, validate in Danish and work offline', async (
     await page.getByRole('link', { name: 'Ny sag' }).click();
     await field(page, 'Pseudonym/initialer').fill('E.K.');
     await field(page, 'Fødselsdato').fill('2010-03-04');
+    // No district is preselected: saving without one says so next to the field.
+    assert.equal(await field(page, 'Distrikt').inputValue(), '');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    assert.equal((await page.locator('#district-error').textContent()).trim(), 'Skal udfyldes');
     await field(page, 'Distrikt').selectOption({ label: 'Nordbyen' });
     await field(page, 'Timer pr. uge').fill('6');
     await field(page, 'Sagsbehandler').fill('MH');
@@ -121,6 +135,24 @@ test('registers and cases persist, validate in Danish and work offline', async (
     } finally {
       await context.setOffline(false);
     }
+  });
+
+  await t.test('ending a case needs a chosen reason and a confirmation, and the page shows the ending', async () => {
+    await nav(page, 'Sager');
+    await page.getByRole('link', { name: /E\.K\./ }).click();
+    await page.getByText('Afslut sag', { exact: true }).click();
+    await page.getByRole('button', { name: 'Afslut sagen' }).click();
+    await page.getByText('Vælg en ophørsårsag, før sagen afsluttes.').waitFor();
+    await field(page, 'Ophørsårsag').selectOption({ label: 'Fraflyttet' });
+    await page.getByRole('button', { name: 'Afslut sagen' }).click();
+    await page.getByText('Vil du afslutte sagen?').waitFor();
+    await expectNoSeriousAxe(page, 'Afslut sag');
+    await page.getByRole('button', { name: 'Ja, afslut sagen' }).click();
+    await page.locator('.status', { hasText: 'Afsluttet' }).first().waitFor();
+    const panel = await page.locator('main').textContent();
+    assert.match(panel, /Ophørsårsag\s*Fraflyttet/);
+    assert.match(panel, /Ophørsdato\s*\d{2}-\d{2}-\d{4}/);
+    await screenshots(page, 'case-ended');
   });
 
   await t.test('every area of the navigation renders without accessibility problems', async () => {

@@ -148,11 +148,16 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await importFile(page, broken, { apply: false });
     await page.getByText('Filen blev afvist. Intet er ændret.').waitFor();
     const problems = await page.locator('.problems').textContent();
-    assert.match(problems, /hours_per_week/);
-    assert.match(problems, /birth_date/);
+    // Located in Danish: record type, shortened id, the field's label; no serde English.
+    assert.match(problems, /Sag [0-9a-f]{8}…, felt «Timer pr\. uge»: forkert type eller værdi: forventede et tal, fandt teksten «mange»/);
+    assert.match(problems, /Barn\/ung [0-9a-f]{8}…, felt «Fødselsdato»: feltet mangler/);
+    assert.doesNotMatch(problems, /hours_per_week|birth_date|cases|youths|invalid type|expected|missing field/);
     await writeFile(broken, '{"format": "fordeling-export", ');
     await importFile(page, broken, { apply: false });
     await page.getByText(/ikke gyldig JSON/).waitFor();
+    const truncated = await page.locator('.problems').textContent();
+    assert.match(truncated, /linje 1, kolonne \d+\): den slutter midt i en værdi \(er den blevet afkortet\?\)/);
+    assert.doesNotMatch(truncated, /EOF|while parsing|at line/);
     assert.equal(await caseworkerOf(page, 'S.Y.'), before);
   });
 
@@ -244,7 +249,8 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await field(page, 'Filen er krypteret. Skriv adgangskoden.').fill('forkert');
     await page.getByRole('button', { name: 'Åbn filen' }).click();
     await page.getByText(/Forkert adgangskode/).waitFor();
-    await importFile(page, sealed, { apply: false });
+    // The file and the field stay: try again without choosing the file anew.
+    assert.equal(await page.getByText('Filen blev afvist. Intet er ændret.').count(), 0);
     await field(page, 'Filen er krypteret. Skriv adgangskoden.').fill('korrekt hest batteri');
     await page.getByRole('button', { name: 'Åbn filen' }).click();
     await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();

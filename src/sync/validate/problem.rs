@@ -1,16 +1,23 @@
 //! Import problems: where (store, id, field) and what, with Danish messages.
 
+use super::names::{clip, short_id, store_in_text, store_name};
+pub use super::serde_text::JsonFault;
 use crate::domain::Problem;
 use std::fmt;
 use thiserror::Error;
 
-/// Where a problem is: record type, record id and field, as far as known.
+/// Where a problem is: record type, record id and field, as far as known. The parts are the
+/// file's own names (`cases`, `hours_per_week`); [`Location::describe`] tells them in Danish.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
     pub store: Option<String>,
     pub id: Option<String>,
     pub field: Option<String>,
 }
+
+/// The Danish label of a field of a store (`("cases", "hours_per_week")` → "Timer pr. uge"),
+/// if there is one. The UI knows the labels of its forms and passes them in.
+pub type FieldLabels<'a> = &'a dyn Fn(&str, &str) -> Option<&'static str>;
 
 impl Location {
     pub fn field(field: &str) -> Self {
@@ -19,34 +26,83 @@ impl Location {
     pub fn record(store: &str, id: &str, field: Option<&str>) -> Self {
         Self { store: Some(store.into()), id: Some(id.into()), field: field.map(Into::into) }
     }
+
+    /// Whether this is the whole file rather than a part of it.
+    pub fn is_file(&self) -> bool {
+        self.store.is_none() && self.id.is_none() && self.field.is_none()
+    }
+
+    /// The location in Danish: "Sag 89a9e76c…, felt «Timer pr. uge»". The record type by its
+    /// Danish name, the id shortened, the field by its label where `labels` has one, else by
+    /// the file's name for it.
+    pub fn describe(&self, labels: FieldLabels) -> String {
+        let store = self.store.as_deref().unwrap_or("");
+        let mut parts = Vec::new();
+        match (self.store.as_deref(), self.id.as_deref()) {
+            (Some(s), Some(i)) if s == i => parts.push(store_name(s).map(String::from).unwrap_or_else(|| clip(s))),
+            (Some(s), id) => {
+                let name = store_name(s).map(String::from).unwrap_or_else(|| format!("Datatypen «{}»", clip(s)));
+                parts.push(match id {
+                    Some(i) => format!("{name} {}", short_id(i)),
+                    None => name,
+                });
+            }
+            (None, Some(i)) => parts.push(format!("post {}", short_id(i))),
+            (None, None) => {}
+        }
+        if let Some(f) = &self.field {
+            parts.push(field_text(store, f, labels));
+        }
+        if parts.is_empty() {
+            "filen".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// A field of a record as the import screen names it.
+fn field_text(store: &str, field: &str, labels: FieldLabels) -> String {
+    let label = |f: &str| labels(store, f).map(String::from).unwrap_or_else(|| clip(f));
+    if let Some(rest) = field.strip_prefix("meta.revs.").or_else(|| field.strip_prefix("meta.bases.")) {
+        return format!("tidsstempel for felt «{}»", label(rest));
+    }
+    let own = match field {
+        "meta" => "metadata",
+        "meta.id" => "id",
+        "meta.archived" => "arkiveret",
+        "meta.revs" | "meta.bases" => "tidsstempler",
+        "stamp" | "kept_stamp" | "lost_stamp" if matches!(store, "tombstones" | "conflicts") => "tidsstempel",
+        "store" if matches!(store, "tombstones" | "conflicts") => "datatype",
+        _ => return format!("felt «{}»", label(field)),
+    };
+    format!("felt «{own}»")
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts = Vec::new();
-        if let Some(s) = &self.store {
-            parts.push(s.clone());
-        }
-        if let Some(i) = &self.id {
-            parts.push(format!("post {i}"));
-        }
-        if let Some(x) = &self.field {
-            parts.push(format!("felt «{x}»"));
-        }
-        if parts.is_empty() {
-            f.write_str("filen")
-        } else {
-            f.write_str(&parts.join(", "))
-        }
+        f.write_str(&self.describe(&|_, _| None))
     }
 }
 
 /// One problem with an import file.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("{location}: {kind}")]
+#[error("{}", self.describe(&|_, _| None))]
 pub struct ImportProblem {
     pub location: Location,
     pub kind: ProblemKind,
+}
+
+impl ImportProblem {
+    /// The problem in Danish, with its location (see [`Location::describe`]); a problem of the
+    /// whole file by its message alone.
+    pub fn describe(&self, labels: FieldLabels) -> String {
+        if self.location.is_file() {
+            self.kind.to_string()
+        } else {
+            format!("{}: {}", self.location.describe(labels), self.kind)
+        }
+    }
 }
 
 /// What is wrong (messages in Danish for the import screen).
@@ -54,14 +110,15 @@ pub struct ImportProblem {
 pub enum ProblemKind {
     #[error("filen er for stor ({size} byte, højst {max})")]
     TooLarge { size: usize, max: usize },
-    #[error("filen er ikke gyldig JSON (linje {line}, kolonne {column}): {message}")]
-    NotJson { line: usize, column: usize, message: String },
+    #[error("filen er ikke gyldig JSON (linje {line}, kolonne {column}): {fault}")]
+    NotJson { line: usize, column: usize, fault: JsonFault },
     #[error("filen er ikke en eksport fra Fordeling")]
     WrongFormat,
     #[error("filen har formatversion {found}; denne version af appen læser version 1 til {supported}")]
     UnsupportedVersion { found: u64, supported: u64 },
     #[error("feltet mangler")]
     MissingField,
+    /// `message` is Danish (serde's messages are rewritten, see `serde_text`).
     #[error("forkert type eller værdi: {message}")]
     WrongType { message: String },
     #[error("ukendt felt")]
@@ -70,7 +127,7 @@ pub enum ProblemKind {
     UnknownStore,
     #[error("id'et står flere gange i filen")]
     DuplicateId,
-    #[error("henviser til {to_store} {id}, som hverken findes i filen eller på enheden")]
+    #[error("henviser til {} {}, som hverken findes i filen eller på enheden", store_in_text(.to_store), short_id(.id))]
     DanglingReference { to_store: String, id: String },
     #[error("{}", danish(.0))]
     Invalid(Problem),
@@ -78,7 +135,7 @@ pub enum ProblemKind {
     BadStamp { reason: String },
     #[error("posten er slettet (tombstone), men står stadig i filen")]
     ErasedButPresent,
-    #[error("og {more} problemer mere")]
+    #[error("… og {more} problemer mere")]
     TooManyProblems { more: usize },
 }
 

@@ -26,7 +26,8 @@ fn field_names<T: Record>(record: &T) -> HashSet<String> {
 
 /// Which top-level fields make `obj` fail to deserialise as `T`. serde stops at the first bad
 /// field, so remove fields one at a time: the one whose removal changes the error is the culprit;
-/// repeat without it to find the next.
+/// repeat without it to find the next. serde's English messages are compared here, and told in
+/// Danish in the problems.
 fn locate<T: Record>(obj: &Map<String, Value>, first: serde_json::Error) -> Vec<(Option<String>, ProblemKind)> {
     let mut cur = obj.clone();
     let mut removed: Vec<String> = Vec::new();
@@ -45,10 +46,10 @@ fn locate<T: Record>(obj: &Map<String, Value>, first: serde_json::Error) -> Vec<
             T::deserialize(&Value::Object(without)).map_err(|e| e.to_string() != message).err() != Some(false)
         });
         let Some(culprit) = culprit.cloned() else {
-            out.push((None, wrong(message)));
+            out.push((None, wrong(serde_text::danish(&message))));
             break;
         };
-        out.push((Some(culprit.clone()), wrong(message.clone())));
+        out.push((Some(culprit.clone()), wrong(serde_text::danish(&message))));
         cur.remove(&culprit);
         removed.push(culprit);
         match T::deserialize(&Value::Object(cur.clone())) {
@@ -121,7 +122,7 @@ impl Checker {
                         self.push(at(field.as_deref()), kind);
                     }
                 }
-                Err(e) if meta_ok => self.push(at(None), wrong(e.to_string())),
+                Err(e) if meta_ok => self.push(at(None), wrong(serde_text::danish(&e.to_string()))),
                 Err(_) => {}
             }
         }

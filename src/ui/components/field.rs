@@ -138,16 +138,17 @@ pub fn SelectInput(
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
     #[prop(optional)] required: bool,
-    /// Offer "— ingen —" as the first choice (value "").
+    /// Offer a first choice with value "": "— ingen —", or `none_label`.
     #[prop(optional)]
     allow_none: bool,
+    #[prop(optional)] none_label: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <Label label name required/>
             <select id=field_id(name) name=name aria-invalid=invalid(name) aria-describedby=format!("{name}-error") aria-required=required.then_some("true")
                 prop:value=move || value.get() on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {allow_none.then(|| view! { <option value="">{text::NONE_CHOSEN}</option> })}
+                {allow_none.then(|| view! { <option value="">{none_label.unwrap_or(text::NONE_CHOSEN)}</option> })}
                 <For each=move || options.get() key=|(v, l)| (v.clone(), l.clone()) let:choice>
                     <option value=choice.0.clone() selected=move || value.get() == choice.0>{choice.1.clone()}</option>
                 </For>

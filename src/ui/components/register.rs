@@ -7,6 +7,7 @@ use crate::ui::state::{use_state, AppState, Stored};
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 /// What a register needs to know about its record type.
 pub trait RegisterItem: Stored + PartialEq {
@@ -21,6 +22,8 @@ pub trait RegisterItem: Stored + PartialEq {
 /// Save `draft` (replacing `original`), putting domain errors into `form`. Returns whether it saved.
 pub async fn save_into_form<R: Stored>(state: AppState, form: FormErrors, original: Option<R>, draft: R) -> bool {
     if form.has_bad_input() {
+        // Show what else is wrong too, and no error that was fixed since.
+        form.domain.set(draft.validate(state.today));
         return false;
     }
     match state.save(original, draft).await {
@@ -127,8 +130,22 @@ fn Editor<R: RegisterItem>(
         });
     };
     let archived = move || draft.with(|d| d.archived());
+    // Opened from the keyboard or by touch, the editor takes the focus (its first field), and
+    // Escape closes it.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        let first = form_ref.get().and_then(|f| f.query_selector("input, select, textarea").ok().flatten());
+        if let Some(first) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = first.focus();
+        }
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            editing.set(None);
+        }
+    };
     view! {
-        <form class="editor card" on:submit=move |ev| { ev.prevent_default(); save(None); }>
+        <form class="editor card" node_ref=form_ref on:keydown=on_key on:submit=move |ev| { ev.prevent_default(); save(None); }>
             {editor(draft)}
             <Show when=move || failed.get()>
                 <p class="form-error" role="alert">{text::FIX_ERRORS}</p>

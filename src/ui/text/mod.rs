@@ -24,6 +24,8 @@ pub const ARCHIVED: &str = "Arkiveret";
 pub const SHOW_ARCHIVED: &str = "Vis arkiverede";
 pub const NONE_CHOSEN: &str = "— ingen —";
 pub const ALL: &str = "Alle";
+/// The empty first choice of a required select.
+pub const CHOOSE: &str = "Vælg …";
 pub const SHOW_MORE: &str = "Vis flere";
 pub const YES: &str = "Ja";
 pub const NO: &str = "Nej";
@@ -69,6 +71,15 @@ pub const NO_CPR_HINT: &str = "Brug pseudonym eller initialer. Appen gemmer aldr
 pub const MOVE_TO: &str = "Flyt til";
 pub const CANNOT_MOVE: &str = "Kan ikke flyttes endnu:";
 pub const END_CASE: &str = "Afslut sag";
+pub const END_CASE_SUBMIT: &str = "Afslut sagen";
+pub const END_CASE_CONFIRM: &str = "Ja, afslut sagen";
+pub const END_CONFIRM_QUESTION: &str = "Vil du afslutte sagen?";
+pub const END_CONFIRM_NOTE: &str = "En afsluttet sag kan ikke genåbnes.";
+pub const CHOOSE_END_REASON: &str = "Vælg årsag";
+pub const END_REASON_MISSING: &str = "Vælg en ophørsårsag, før sagen afsluttes.";
+pub const END_DATE_MISSING: &str = "Angiv en ophørsdato.";
+/// The heading over the goals on the read-only case page (the form's label has an input hint).
+pub const GOALS: &str = "Mål fra handleplanen";
 pub const HISTORY: &str = "Tidligere kontaktpersoner";
 
 // Field labels (keyed by the domain's field names where they coincide).
@@ -284,15 +295,14 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 }
 
 pub fn hours(h: f64) -> String {
+    let h = if h == 0.0 { 0.0 } else { h }; // no "-0"
     let s = if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h:.2}").trim_end_matches('0').to_string() };
     s.replace('.', ",")
 }
 
 /// A domain validation problem in Danish.
 pub fn problem(p: &Problem) -> String {
-    let message = crate::sync::validate::danish(p);
-    let mut chars = message.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    capitalized(&crate::sync::validate::danish(p))
 }
 
 /// A refused status move in Danish.
@@ -308,17 +318,19 @@ pub fn lifecycle(e: &LifecycleError) -> String {
     }
 }
 
-/// The label of a domain field name, for messages that list missing fields.
+/// The label of a case's field name, for messages that list missing fields (`ending` is its
+/// date there).
 pub fn field_label(field: &str) -> &'static str {
     match field {
-        "legal_basis" => F_LEGAL_BASIS,
-        "hours_per_week" => F_HOURS,
-        "goals" => "Mål",
-        "visitation_date" => F_VISITATION_DATE,
-        "caseworker" => F_CASEWORKER,
-        "start_date" => F_START_DATE,
-        _ => "Felt",
+        "ending" => F_END_DATE,
+        _ => import_field("cases", field).unwrap_or("Felt"),
     }
+}
+
+/// `text` with its first letter upper case.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 pub const ADD: &str = "Tilføj";

@@ -1,5 +1,8 @@
 //! Words of sync by file: export, import, conflicts.
 
+use super::*;
+use crate::sync::validate::ImportProblem;
+
 // Sync by file.
 pub const EXPORT_TITLE: &str = "Eksportér";
 pub const EXPORT_LEAD: &str = "Filen er den eneste vej, data går mellem enheder. Vælg hvad modtageren skal have, og beskyt filen med en adgangskode, når den forlader enheden.";
@@ -23,6 +26,7 @@ pub const IMPORT_READING: &str = "Læser og kontrollerer filen …";
 pub const IMPORT_REFUSED: &str = "Filen blev afvist. Intet er ændret.";
 pub const IMPORT_PASSPHRASE: &str = "Filen er krypteret. Skriv adgangskoden.";
 pub const IMPORT_DECRYPT: &str = "Åbn filen";
+pub const IMPORT_DECRYPTING: &str = "Åbner filen …";
 pub const WRONG_PASSPHRASE: &str = "Forkert adgangskode (eller filen er ændret efter krypteringen).";
 pub const DAMAGED_FILE: &str = "Filen er beskadiget og kan ikke åbnes.";
 pub const PREVIEW_TITLE: &str = "Det vil importen gøre";
@@ -45,23 +49,88 @@ pub const CONFLICT_LOST: &str = "Tabt";
 pub const CONFLICT_DISMISS: &str = "Behold gældende";
 pub const NO_CONFLICTS: &str = "Ingen konflikter.";
 
-/// A record store's name in Danish.
+/// A record store's name in Danish (the names live with the import checks, which use them too).
 pub fn store(name: &str) -> &'static str {
-    match name {
-        "districts" => "Distrikt",
-        "schools" => "Skole",
-        "concerns" => "Problemstilling",
-        "legal_bases" => "Lovgrundlag",
-        "providers" => "Leverandør",
-        "persons" => "Kontaktperson",
-        "members" => "Udvalgsmedlem",
-        "youths" => "Barn/ung",
-        "cases" => "Sag",
-        "meetings" => "Møde",
-        "decisions" => "Afgørelse",
-        "followups" => "Opfølgning",
-        "settings" => "Indstillinger",
-        _ => "Post",
-    }
+    crate::sync::validate::store_name(name).unwrap_or("Post")
+}
+
+/// An import problem as the import screen lists it: its location with the record type in
+/// Danish, the id shortened and the field by the label of its form, then what is wrong.
+pub fn import_problem(p: &ImportProblem) -> String {
+    capitalized(&p.describe(&import_field))
+}
+
+/// The label of a record's field (by the file's names for both), where the forms have one.
+pub fn import_field(store: &str, field: &str) -> Option<&'static str> {
+    Some(match (store, field) {
+        ("meetings", "date") => MEETING_DATE,
+        ("followups", "date") => "Dato",
+        ("followups", "next_date") => FOLLOWUP_DUE,
+        ("settings", "municipality") => MUNICIPALITY,
+        ("settings", "followup_first_months") => FOLLOWUP_FIRST,
+        ("settings", "followup_interval_months") => FOLLOWUP_INTERVAL,
+        ("settings", "certificate_valid_months") => CERT_VALID,
+        ("settings", "budget_frame_kr") => BUDGET_FRAME,
+        ("settings", "solver_time_limit_ms") => SOLVER_LIMIT,
+        ("settings", "weights") => WEIGHTS_TITLE,
+        (_, "pseudonym") => F_PSEUDONYM,
+        (_, "birth_date") => F_BIRTH_DATE,
+        (_, "gender") => F_GENDER,
+        (_, "district") => F_DISTRICT,
+        (_, "school") => F_SCHOOL,
+        (_, "club") => F_CLUB,
+        (_, "interests") => "Interesser",
+        (_, "languages") => "Sprog",
+        (_, "siblings") => "Søskende",
+        (_, "legal_basis") => F_LEGAL_BASIS,
+        (_, "hours_per_week") => F_HOURS,
+        (_, "goals") => "Mål",
+        (_, "concerns") => F_CONCERNS,
+        (_, "visitation_date") => F_VISITATION_DATE,
+        (_, "caseworker") => F_CASEWORKER,
+        (_, "received") => F_RECEIVED,
+        (_, "status") => F_STATUS,
+        (_, "relations") => F_RELATIONS,
+        (_, "wishes") => "Ønsker",
+        (_, "ruled_out") => F_RULED_OUT,
+        (_, "out_of_hours") => F_OUT_OF_HOURS,
+        (_, "earlier_person") => F_EARLIER_PERSON,
+        (_, "start_date") => F_START_DATE,
+        (_, "expectations_agreed") => F_EXPECTATIONS,
+        (_, "note") => "Note",
+        (_, "ending") => "Ophør",
+        (_, "assignment") => CONTACT_PERSON_NOW,
+        (_, "history") => HISTORY,
+        (_, "youth") => "Barn/ung",
+        (_, "case") => "Sag",
+        (_, "meeting") => MEETING,
+        (_, "person") => F_PERSON,
+        (_, "name") => F_NAME,
+        (_, "kind") => F_KIND,
+        (_, "provider") => F_PROVIDER,
+        (_, "age_min") => F_AGE_MIN,
+        (_, "age_max") => F_AGE_MAX,
+        (_, "hour_cap") => F_HOUR_CAP,
+        (_, "hourly_rate") => F_RATE,
+        (_, "birth_year") => F_BIRTH_YEAR,
+        (_, "background") => F_BACKGROUND,
+        (_, "expertise") => F_EXPERTISE,
+        (_, "availability") => F_AVAILABILITY,
+        (_, "capacity_hours") => F_CAPACITY,
+        (_, "certificates") => "Attester",
+        (_, "certificates.criminal_record") => F_CRIMINAL_RECORD,
+        (_, "certificates.child_record") => F_CHILD_RECORD,
+        (_, "certificates.confidentiality") => F_CONFIDENTIALITY,
+        (_, "neighbours") => F_NEIGHBOURS,
+        (_, "role") => F_ROLE,
+        (_, "paragraph") => F_PARAGRAPH,
+        (_, "scheme") => F_SCHEME,
+        (_, "agenda") => AGENDA,
+        (_, "attendees") => ATTENDEES,
+        (_, "recommended") => RECOMMENDED,
+        (_, "rationale") => RATIONALE,
+        (_, "decided_by") => DECIDED_BY,
+        _ => return None,
+    })
 }
 pub const CONFLICT_RESTORE: &str = "Gendan den tabte værdi";

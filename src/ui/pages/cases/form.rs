@@ -5,7 +5,7 @@ use crate::storage::SaveError;
 use crate::ui::components::{
     split_list, CheckList, DateInput, FormErrors, NumberInput, OutOfHoursInput, SelectInput, TextInput,
 };
-use crate::ui::lens::{choices, enum_choices, id_lens, ids_lens, lens, opt_enum_lens};
+use crate::ui::lens::{choices, enum_choices, id_lens, ids_lens, lens, opt_enum_lens, required_id_lens};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -20,17 +20,15 @@ pub struct CaseDraft {
 }
 
 impl CaseDraft {
+    /// A new case. The district is left for the user to choose (a preselected one would be
+    /// saved by whoever does not look).
     pub fn blank(state: &AppState) -> Self {
-        let district = state
-            .districts
-            .with_untracked(|d| d.iter().find(|d| !d.meta.archived).map(|d| d.meta.id))
-            .unwrap_or_default();
         let youth = Youth {
             meta: RecordMeta::new(YouthId::new()),
             pseudonym: String::new(),
             birth_date: state.today - chrono::Duration::days(365 * 14),
             gender: None,
-            district,
+            district: DistrictId::unset(),
             school: None,
             club: None,
             interests: Vec::new(),
@@ -54,11 +52,13 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let next = draft.get_untracked();
         if form.has_bad_input() {
+            // Show what else is wrong too, and no error that was fixed since.
+            form.domain.set(state.case_errors(&next.youth, &next.case));
             failed.set(true);
             return;
         }
-        let next = draft.get_untracked();
         let before = original.get_value();
         let navigate = navigate.clone();
         busy.set(true);
@@ -93,15 +93,7 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
         },
     );
     let (gender, set_gender) = opt_enum_lens(draft, &Gender::ALL, |d| d.youth.gender, |d, v| d.youth.gender = v);
-    let (district, set_district) = id_lens(
-        draft,
-        |d| Some(d.youth.district),
-        |d, v| {
-            if let Some(v) = v {
-                d.youth.district = v
-            }
-        },
-    );
+    let (district, set_district) = required_id_lens(draft, |d| d.youth.district, |d, v| d.youth.district = v);
     let (school, set_school) = id_lens(draft, |d| d.youth.school, |d, v| d.youth.school = v);
     let (club, set_club) = id_lens(draft, |d| d.youth.club, |d, v| d.youth.club = v);
     let (interests, set_interests) =
@@ -145,7 +137,7 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
                     <SelectInput label=text::F_GENDER name="gender" options=enum_choices(&Gender::ALL, text::gender) value=gender on_change=set_gender allow_none=true/>
                 </div>
                 <div class="field-row">
-                    <SelectInput label=text::F_DISTRICT name="district" options=choices(state.districts, |d| d.name.clone()) value=district on_change=set_district required=true/>
+                    <SelectInput label=text::F_DISTRICT name="district" options=choices(state.districts, |d| d.name.clone()) value=district on_change=set_district required=true allow_none=true none_label=text::CHOOSE/>
                     <SelectInput label=text::F_SCHOOL name="school" options=choices(state.schools, |s| s.name.clone()) value=school on_change=set_school allow_none=true/>
                     <SelectInput label=text::F_CLUB name="club" options=clubs value=club on_change=set_club allow_none=true/>
                 </div>

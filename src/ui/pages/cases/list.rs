@@ -155,13 +155,13 @@ pub fn CaseList() -> impl IntoView {
                     on:input=move |ev| { query.set(event_target_value(&ev)); reset_page(); }/>
             </div>
             <SelectInput label=text::F_STATUS name="filter-status" options=enum_choices(&CaseStatus::ALL, text::status)
-                value=status on_change=filter(status) allow_none=true/>
+                value=status on_change=filter(status) allow_none=true none_label=text::ALL/>
             <SelectInput label=text::F_DISTRICT name="filter-district" options=choices(state.districts, |d| d.name.clone())
-                value=district on_change=filter(district) allow_none=true/>
+                value=district on_change=filter(district) allow_none=true none_label=text::ALL/>
             <SelectInput label=text::F_LEGAL_BASIS name="filter-legal" options=choices(state.legal_bases, |l| l.name.clone())
-                value=legal on_change=filter(legal) allow_none=true/>
+                value=legal on_change=filter(legal) allow_none=true none_label=text::ALL/>
             <SelectInput label=text::F_CONCERNS name="filter-concern" options=choices(state.concerns, |c| c.name.clone())
-                value=concern on_change=filter(concern) allow_none=true/>
+                value=concern on_change=filter(concern) allow_none=true none_label=text::ALL/>
             <SelectInput label=text::SORT_BY name="sort" options=sort_choices value=sort on_change=filter(sort)/>
         </div>
         <p class="count" aria-live="polite">{move || format!("{} {}", total(), text::CASE_COUNT)}</p>

@@ -20,7 +20,8 @@ enum Step {
     Idle,
     Reading,
     Saving,
-    /// An encrypted file waits for its passphrase.
+    /// An encrypted file waits for its passphrase (a wrong one leaves it waiting, see
+    /// `ImportPanel`'s `unlock`).
     Locked(String),
     Refused(Vec<String>),
     Preview(Preview, Labels),
@@ -80,7 +81,7 @@ async fn check(state: AppState, ahead: ReadAhead, bytes: Vec<u8>) -> (Step, Opti
     match parse_and_validate(&bytes, state.today, &|s, i| known.contains(&(s.to_string(), i.to_string()))) {
         Err(problems) => {
             ahead.keep(prepared);
-            (Step::Refused(problems.iter().map(ToString::to_string).collect()), None)
+            (Step::Refused(problems.iter().map(text::import_problem).collect()), None)
         }
         Ok(doc) => {
             let checked = Checked::new(doc, prepared);
@@ -145,6 +146,10 @@ pub fn ImportPanel() -> impl IntoView {
     let state = use_state();
     let step = RwSignal::new(Step::Idle);
     let pass = RwSignal::new(String::new());
+    // While the file stays locked: the passphrase is being tried, or the last one was wrong.
+    let unlocking = RwSignal::new(false);
+    let pass_error = RwSignal::new(None::<&'static str>);
+    let pass_input = NodeRef::<leptos::html::Input>::new();
     let can_undo = LocalResource::new(move || {
         step.track();
         let repo = state.repo.get_value();
@@ -173,6 +178,8 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let refuse = |reason: &str| (Step::Refused(vec![reason.to_string()]), None);
     let on_file = move |ev: leptos::ev::Event| {
+        pass.set(String::new());
+        pass_error.set(None);
         show((Step::Reading, None));
         spawn_local(async move {
             show(match read_file(ev).await {
@@ -182,18 +189,35 @@ pub fn ImportPanel() -> impl IntoView {
             });
         });
     };
+    // A wrong passphrase keeps the file and the field, with the error next to it, to try again;
+    // only a damaged file is refused.
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Step::Locked(sealed) = step.get_untracked() else { return };
+        if unlocking.get_untracked() {
+            return;
+        }
         let passphrase = pass.get_untracked();
+        unlocking.set(true);
+        pass_error.set(None);
         spawn_local(async move {
-            let next = match crate::crypto::decrypt(&passphrase, &sealed).await {
-                Ok(bytes) => check(state, ahead, bytes).await,
-                Err(crate::crypto::CryptoError::WrongPassphraseOrTampered) => refuse(text::WRONG_PASSPHRASE),
-                Err(_) => refuse(text::DAMAGED_FILE),
-            };
-            pass.set(String::new());
-            show(next);
+            let decrypted = crate::crypto::decrypt(&passphrase, &sealed).await;
+            // Another file was chosen meanwhile: this answer is for a file no longer on screen.
+            let current = step.with_untracked(|s| matches!(s, Step::Locked(now) if *now == sealed));
+            if current {
+                pass.set(String::new());
+                match decrypted {
+                    Ok(bytes) => show(check(state, ahead, bytes).await),
+                    Err(crate::crypto::CryptoError::WrongPassphraseOrTampered) => {
+                        pass_error.set(Some(text::WRONG_PASSPHRASE));
+                        if let Some(input) = pass_input.get_untracked() {
+                            let _ = input.focus();
+                        }
+                    }
+                    Err(_) => show(refuse(text::DAMAGED_FILE)),
+                }
+            }
+            unlocking.set(false);
         });
     };
     let run_apply = move |_| {
@@ -238,10 +262,16 @@ pub fn ImportPanel() -> impl IntoView {
                 Step::Locked(_) => view! {
                     <form class="inline-add" on:submit=unlock>
                         <label for="import-pass">{text::IMPORT_PASSPHRASE}</label>
-                        <input id="import-pass" type="password" autocomplete="current-password" prop:value=move || pass.get()
-                            on:input=move |ev| pass.set(event_target_value(&ev))/>
-                        <button type="submit" class="primary">{text::IMPORT_DECRYPT}</button>
+                        <input id="import-pass" type="password" autocomplete="current-password" node_ref=pass_input
+                            aria-invalid=move || pass_error.get().map(|_| "true")
+                            aria-describedby=move || pass_error.get().map(|_| "import-pass-error")
+                            prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/>
+                        <button type="submit" class="primary" disabled=move || unlocking.get()>{text::IMPORT_DECRYPT}</button>
                     </form>
+                    {move || unlocking.get().then(|| view! { <p role="status">{text::IMPORT_DECRYPTING}</p> })}
+                    {move || pass_error.get().map(|e| view! {
+                        <p id="import-pass-error" class="form-error" role="alert">{e}</p>
+                    })}
                 }.into_any(),
                 Step::Refused(problems) => view! {
                     <div role="alert" class="refused">

@@ -3,7 +3,7 @@ use crate::domain::{ContactPerson, Gender, PersonId, ProviderId, RecordMeta};
 use crate::ui::components::{
     register_page, split_list, CheckList, DateInput, NumberInput, OutOfHoursInput, RegisterItem, SelectInput, TextInput,
 };
-use crate::ui::lens::{choices, enum_choices, ids_lens, lens, opt_enum_lens};
+use crate::ui::lens::{choices, enum_choices, ids_lens, lens, opt_enum_lens, required_id_lens};
 use crate::ui::state::{name_in, use_state, AppState};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -31,14 +31,10 @@ impl RegisterItem for ContactPerson {
         }
         parts.join(" · ")
     }
-    fn blank(state: &AppState) -> Self {
-        let provider = state
-            .providers
-            .with_untracked(|p| p.iter().find(|p| !p.meta.archived).map(|p| p.meta.id))
-            .unwrap_or_default();
+    fn blank(_: &AppState) -> Self {
         ContactPerson {
             meta: RecordMeta::new(PersonId::new()),
-            provider,
+            provider: ProviderId::unset(),
             name: String::new(),
             gender: None,
             birth_year: None,
@@ -59,12 +55,7 @@ impl RegisterItem for ContactPerson {
 fn editor(draft: RwSignal<ContactPerson>) -> AnyView {
     let state = use_state();
     let (name, set_name) = lens(draft, |d| d.name.clone(), |d, v| d.name = v);
-    let provider = Signal::derive(move || draft.with(|d| d.provider.to_string()));
-    let set_provider = Callback::new(move |v: String| {
-        if let Ok(id) = v.parse::<ProviderId>() {
-            draft.update(|d| d.provider = id);
-        }
-    });
+    let (provider, set_provider) = required_id_lens(draft, |d| d.provider, |d, v| d.provider = v);
     let (gender, set_gender) = opt_enum_lens(draft, &Gender::ALL, |d| d.gender, |d, v| d.gender = v);
     let (birth_year, set_birth_year) =
         lens(draft, |d| d.birth_year.map(f64::from), |d, v| d.birth_year = v.map(|x| x as i32));
@@ -82,7 +73,7 @@ fn editor(draft: RwSignal<ContactPerson>) -> AnyView {
     view! {
         <TextInput label=text::F_NAME name="name" value=name on_change=set_name required=true/>
         <SelectInput label=text::F_PROVIDER name="provider" options=choices(state.providers, |p| p.name.clone())
-            value=provider on_change=set_provider required=true/>
+            value=provider on_change=set_provider required=true allow_none=true none_label=text::CHOOSE/>
         <div class="field-row">
             <SelectInput label=text::F_GENDER name="gender" options=enum_choices(&Gender::ALL, text::gender) value=gender on_change=set_gender allow_none=true/>
             <NumberInput label=text::F_BIRTH_YEAR name="birth_year" value=birth_year on_change=set_birth_year/>

@@ -1,6 +1,6 @@
 use crate::domain::{DistrictId, RecordMeta, School, SchoolId};
 use crate::ui::components::{register_page, RegisterItem, SelectInput, TextInput};
-use crate::ui::lens::{choices, lens};
+use crate::ui::lens::{choices, lens, required_id_lens};
 use crate::ui::state::{name_in, use_state, AppState};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -12,9 +12,8 @@ impl RegisterItem for School {
     fn subtitle(&self, state: &AppState) -> String {
         name_in(state.districts, &self.district.to_string(), |d| d.name.clone())
     }
-    fn blank(state: &AppState) -> Self {
-        let district = state.districts.with_untracked(|d| d.first().map(|d| d.meta.id)).unwrap_or_default();
-        School { meta: RecordMeta::new(SchoolId::new()), name: String::new(), district }
+    fn blank(_: &AppState) -> Self {
+        School { meta: RecordMeta::new(SchoolId::new()), name: String::new(), district: DistrictId::unset() }
     }
     fn sort_key(&self) -> String {
         self.name.clone()
@@ -24,16 +23,11 @@ impl RegisterItem for School {
 fn editor(draft: RwSignal<School>) -> AnyView {
     let state = use_state();
     let (name, set_name) = lens(draft, |d| d.name.clone(), |d, v| d.name = v);
-    let district = Signal::derive(move || draft.with(|d| d.district.to_string()));
-    let set_district = Callback::new(move |v: String| {
-        if let Ok(id) = v.parse::<DistrictId>() {
-            draft.update(|d| d.district = id);
-        }
-    });
+    let (district, set_district) = required_id_lens(draft, |d| d.district, |d, v| d.district = v);
     view! {
         <TextInput label=text::F_NAME name="name" value=name on_change=set_name required=true/>
         <SelectInput label=text::F_DISTRICT name="district" options=choices(state.districts, |d| d.name.clone())
-            value=district on_change=set_district required=true/>
+            value=district on_change=set_district required=true allow_none=true none_label=text::CHOOSE/>
     }
     .into_any()
 }
