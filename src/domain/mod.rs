@@ -10,6 +10,7 @@ pub mod legal;
 pub mod lifecycle;
 pub mod meeting;
 pub mod meta;
+pub mod number;
 pub mod org;
 pub mod person;
 pub mod provider;

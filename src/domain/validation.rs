@@ -22,6 +22,8 @@ pub enum Problem {
     LooksLikeCpr,
     #[error("the minimum is larger than the maximum")]
     MinAboveMax,
+    #[error("another record already has this name")]
+    NameTaken,
 }
 
 /// A problem with one field of a record (`field` is the Rust field name, e.g. `hours_per_week`).

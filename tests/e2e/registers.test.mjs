@@ -43,6 +43,13 @@ test('registers and cases persist, validate in Danish and work offline', async (
     await page.keyboard.press('Escape');
     await page.locator('form.editor').waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('button', { name: /ændret/ }).count(), 0, 'nothing saved');
+    // A second district by the same name (case and spaces aside) is refused.
+    await page.getByRole('button', { name: 'Nyt distrikt' }).click();
+    await field(page, 'Navn').fill(' nordbyen ');
+    await page.locator('form.editor').getByRole('button', { name: 'Gem', exact: true }).click();
+    assert.equal((await page.locator('#name-error').textContent()).trim(), 'Navnet er allerede i brug');
+    await page.keyboard.press('Escape');
+    await page.locator('form.editor').waitFor({ state: 'detached' });
 
     await nav(page, 'Kontaktpersoner og leverandører');
     await page.getByRole('button', { name: 'Ny leverandør' }).click();
@@ -66,11 +73,13 @@ test('registers and cases persist, validate in Danish and work offline', async (
     await nav(page, 'Sager');
     await page.getByRole('link', { name: 'Ny sag' }).click();
     await field(page, 'Pseudonym/initialer').fill('E.K.');
-    await field(page, 'Fødselsdato').fill('2010-03-04');
-    // No district is preselected: saving without one says so next to the field.
+    // No birth date or district is suggested: saving without them says so next to each.
+    assert.equal(await field(page, 'Fødselsdato').inputValue(), '');
     assert.equal(await field(page, 'Distrikt').inputValue(), '');
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    assert.equal((await page.locator('#birth_date-error').textContent()).trim(), 'Skal udfyldes');
     assert.equal((await page.locator('#district-error').textContent()).trim(), 'Skal udfyldes');
+    await field(page, 'Fødselsdato').fill('2010-03-04');
     await field(page, 'Distrikt').selectOption({ label: 'Nordbyen' });
     await field(page, 'Timer pr. uge').fill('6');
     await field(page, 'Sagsbehandler').fill('MH');

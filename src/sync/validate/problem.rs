@@ -152,5 +152,6 @@ pub fn danish(p: &Problem) -> String {
         Problem::Duplicate => "samme værdi står flere gange".into(),
         Problem::LooksLikeCpr => "ligner et CPR-nummer — appen må ikke gemme CPR-numre".into(),
         Problem::MinAboveMax => "fra-værdien er større end til-værdien".into(),
+        Problem::NameTaken => "navnet er allerede i brug".into(),
     }
 }

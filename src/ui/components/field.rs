@@ -54,15 +54,6 @@ pub fn TextInput(
     }
 }
 
-/// Parse a Danish or English decimal ("7,5" or "7.5"); empty is `None`.
-pub fn parse_decimal(raw: &str) -> Result<Option<f64>, ()> {
-    let t = raw.trim().replace(',', ".");
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some).ok_or(())
-}
-
 #[component]
 pub fn NumberInput(
     label: &'static str,
@@ -76,12 +67,12 @@ pub fn NumberInput(
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
         raw.set(typed.clone());
-        match parse_decimal(&typed) {
+        match crate::domain::number::parse_number(&typed) {
             Ok(v) => {
                 form.inspect(|f| f.mark_bad(name, false));
                 on_change.run(v);
             }
-            Err(()) => {
+            Err(_) => {
                 form.inspect(|f| f.mark_bad(name, true));
             }
         }

@@ -2,6 +2,7 @@
 //! edit, archive and restore. Each record type supplies its title, subtitle and editor.
 
 use super::form::FormErrors;
+use crate::domain::{FieldError, Problem};
 use crate::storage::SaveError;
 use crate::ui::state::{use_state, AppState, Stored};
 use crate::ui::text;
@@ -17,13 +18,31 @@ pub trait RegisterItem: Stored + PartialEq {
     fn blank(state: &AppState) -> Self;
     /// Sort key for the list.
     fn sort_key(&self) -> String;
+    /// A name no other record of the register may have (case and spaces aside), if any.
+    fn unique_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// Whether another record of `draft`'s register that is not archived has its unique name.
+fn name_taken<R: RegisterItem>(state: &AppState, draft: &R) -> bool {
+    let norm = |s: &str| s.trim().to_lowercase();
+    let Some(name) = draft.unique_name().map(norm) else { return false };
+    R::list(state).with_untracked(|list| {
+        list.iter().any(|r| r.key() != draft.key() && !r.archived() && r.unique_name().map(norm) == Some(name.clone()))
+    })
 }
 
 /// Save `draft` (replacing `original`), putting domain errors into `form`. Returns whether it saved.
-pub async fn save_into_form<R: Stored>(state: AppState, form: FormErrors, original: Option<R>, draft: R) -> bool {
-    if form.has_bad_input() {
-        // Show what else is wrong too, and no error that was fixed since.
-        form.domain.set(draft.validate(state.today));
+pub async fn save_into_form<R: RegisterItem>(state: AppState, form: FormErrors, original: Option<R>, draft: R) -> bool {
+    let mut errors = draft.validate(state.today);
+    if name_taken(&state, &draft) && !draft.archived() {
+        errors.push(FieldError { field: "name", problem: Problem::NameTaken });
+    }
+    if form.has_bad_input() || !errors.is_empty() {
+        // Every current problem (also next to a number that does not parse), and no error
+        // that was fixed since.
+        form.domain.set(errors);
         return false;
     }
     match state.save(original, draft).await {

@@ -305,6 +305,14 @@ pub fn problem(p: &Problem) -> String {
     capitalized(&crate::sync::validate::danish(p))
 }
 
+/// The button that moves a case to `to`.
+pub fn move_to(to: CaseStatus) -> String {
+    match to {
+        CaseStatus::OnAgenda => "Sæt på dagsorden".to_string(),
+        _ => format!("{} {}", MOVE_TO, status(to).to_lowercase()),
+    }
+}
+
 /// A refused status move in Danish.
 pub fn lifecycle(e: &LifecycleError) -> String {
     match e {

@@ -17,16 +17,19 @@ use leptos_router::hooks::use_navigate;
 pub struct CaseDraft {
     pub youth: Youth,
     pub case: Case,
+    /// False until the user gives the birth date of a new case (none is suggested: a made-up
+    /// one would be saved by whoever does not look).
+    pub birth_known: bool,
 }
 
 impl CaseDraft {
-    /// A new case. The district is left for the user to choose (a preselected one would be
-    /// saved by whoever does not look).
+    /// A new case. The district and the birth date are left for the user to give (a
+    /// preselected one would be saved by whoever does not look).
     pub fn blank(state: &AppState) -> Self {
         let youth = Youth {
             meta: RecordMeta::new(YouthId::new()),
             pseudonym: String::new(),
-            birth_date: state.today - chrono::Duration::days(365 * 14),
+            birth_date: chrono::NaiveDate::MIN,
             gender: None,
             district: DistrictId::unset(),
             school: None,
@@ -36,7 +39,17 @@ impl CaseDraft {
             siblings: Vec::new(),
         };
         let case = Case::draft(youth.meta.id, state.today);
-        Self { youth, case }
+        Self { youth, case, birth_known: false }
+    }
+
+    /// Everything wrong with the draft, as saving would refuse it (and a birth date not given).
+    fn errors(&self, state: &AppState) -> Vec<FieldError> {
+        let mut errors = state.case_errors(&self.youth, &self.case);
+        if !self.birth_known {
+            errors.retain(|e| e.field != "birth_date");
+            errors.push(FieldError { field: "birth_date", problem: Problem::Required });
+        }
+        errors
     }
 }
 
@@ -53,9 +66,11 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let next = draft.get_untracked();
-        if form.has_bad_input() {
-            // Show what else is wrong too, and no error that was fixed since.
-            form.domain.set(state.case_errors(&next.youth, &next.case));
+        let errors = next.errors(&state);
+        if form.has_bad_input() || !errors.is_empty() {
+            // Every current problem (also next to a number that does not parse), and no error
+            // that was fixed since.
+            form.domain.set(errors);
             failed.set(true);
             return;
         }
@@ -85,8 +100,9 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
     let (pseudonym, set_pseudonym) = lens(draft, |d| d.youth.pseudonym.clone(), |d, v| d.youth.pseudonym = v);
     let (birth, set_birth) = lens(
         draft,
-        |d| Some(d.youth.birth_date),
+        |d| d.birth_known.then_some(d.youth.birth_date),
         |d, v| {
+            d.birth_known = v.is_some();
             if let Some(v) = v {
                 d.youth.birth_date = v
             }

@@ -27,7 +27,7 @@ fn case_from_route() -> Memo<Option<CaseDraft>> {
         let id: CaseId = params.with(|p| p.get("id")).and_then(|s| s.parse().ok())?;
         let case = state.cases.with(|c| c.iter().find(|c| c.meta.id == id).cloned())?;
         let youth = state.youths.with(|y| y.iter().find(|y| y.meta.id == case.youth).cloned())?;
-        Some(CaseDraft { youth, case })
+        Some(CaseDraft { youth, case, birth_known: true })
     })
 }
 

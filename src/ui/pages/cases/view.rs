@@ -18,7 +18,7 @@ type Fact = (&'static str, String);
 #[component]
 pub fn CaseView(draft: CaseDraft) -> impl IntoView {
     let state = use_state();
-    let CaseDraft { youth, case } = draft;
+    let CaseDraft { youth, case, .. } = draft;
     let id = case.meta.id;
     let age = age_on(youth.birth_date, state.today);
     let milestone = next_milestone(youth.birth_date, state.today);
@@ -158,7 +158,7 @@ fn StatusPanel(case: Case) -> impl IntoView {
             <Show when=move || !moves().is_empty()>
                 <div class="actions wrap">
                     <For each=moves key=|m| *m let:to>
-                        <button type="button" on:click=move |_| apply(to, None)>{format!("{} {}", text::MOVE_TO, text::status(to).to_lowercase())}</button>
+                        <button type="button" on:click=move |_| apply(to, None)>{text::move_to(to)}</button>
                     </For>
                 </div>
             </Show>

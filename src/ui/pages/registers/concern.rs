@@ -22,6 +22,9 @@ impl RegisterItem for Concern {
     fn sort_key(&self) -> String {
         self.name.clone()
     }
+    fn unique_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
 }
 
 fn editor(draft: RwSignal<Concern>) -> AnyView {

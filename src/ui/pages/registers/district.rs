@@ -25,6 +25,9 @@ impl RegisterItem for District {
     fn sort_key(&self) -> String {
         self.name.clone()
     }
+    fn unique_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
 }
 
 fn editor(draft: RwSignal<District>) -> AnyView {

@@ -25,6 +25,9 @@ impl RegisterItem for LegalBasis {
     fn sort_key(&self) -> String {
         format!("{:?}{}", self.scheme, self.name)
     }
+    fn unique_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
 }
 
 fn editor(draft: RwSignal<LegalBasis>) -> AnyView {

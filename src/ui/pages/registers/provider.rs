@@ -41,6 +41,9 @@ impl RegisterItem for Provider {
     fn sort_key(&self) -> String {
         format!("{:?}{}", self.kind, self.name)
     }
+    fn unique_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
 }
 
 fn editor(draft: RwSignal<Provider>) -> AnyView {

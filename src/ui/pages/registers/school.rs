@@ -18,6 +18,9 @@ impl RegisterItem for School {
     fn sort_key(&self) -> String {
         self.name.clone()
     }
+    fn unique_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
 }
 
 fn editor(draft: RwSignal<School>) -> AnyView {
