@@ -165,6 +165,13 @@ impl super::validation::Validate for Settings {
                 );
             }
         }
+        // A count, not points: how many shared interests score.
+        if self.weights.interests_max < 0 {
+            c.fail(
+                "interests_max",
+                super::validation::Problem::OutOfRange { min: "0".into(), max: MAX_WEIGHT.to_string() },
+            );
+        }
         let total: u32 = self.cost_shares.iter().map(|s| s.percent).sum();
         if !self.cost_shares.is_empty() && !(99..=100).contains(&total) {
             c.fail("cost_shares", super::validation::Problem::OutOfRange { min: "99".into(), max: "100".into() });
@@ -196,5 +203,15 @@ mod tests {
         s.weights.wish_person = 5000;
         let errors = s.validate(chrono::NaiveDate::MIN);
         assert_eq!(errors[0].field, "wish_person");
+    }
+
+    #[test]
+    fn the_number_of_interests_that_count_is_not_negative() {
+        let mut s = Settings::default();
+        s.weights.interests_max = -1;
+        assert_eq!(s.validate(chrono::NaiveDate::MIN)[0].field, "interests_max");
+        s.weights.routing_avoid = -40;
+        s.weights.interests_max = 0;
+        assert!(s.validate(chrono::NaiveDate::MIN).is_empty(), "a negative weight is a penalty");
     }
 }

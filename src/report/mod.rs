@@ -104,9 +104,15 @@ pub fn provider_loads(providers: &[Provider], persons: &[ContactPerson], cases: 
     out
 }
 
-/// The evaluation's counts: cases by provider kind, legal basis, age group and concern.
+/// The evaluation's counts over the visited cases (every case but drafts and archived ones):
+/// by legal basis, age group (every group, also empty ones) and concern (a case may have
+/// several), and those with a contact person by provider kind.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Evaluation {
+    /// The visited cases counted.
+    pub cases: usize,
+    /// Of those, the ones with a contact person (counted by provider kind).
+    pub with_person: usize,
     pub by_kind: BTreeMap<ProviderKind, usize>,
     pub by_legal_basis: BTreeMap<String, usize>,
     pub by_age_group: BTreeMap<AgeGroup, usize>,
@@ -125,9 +131,12 @@ pub fn evaluation(
     let provider: HashMap<ProviderId, &Provider> = providers.iter().map(|p| (p.meta.id, p)).collect();
     let legal: HashMap<LegalBasisId, &LegalBasis> = legal_bases.iter().map(|l| (l.meta.id, l)).collect();
     let concern: HashMap<ConcernId, &Concern> = concerns.iter().map(|c| (c.meta.id, c)).collect();
-    let mut e = Evaluation::default();
+    let mut e =
+        Evaluation { by_age_group: AgeGroup::ALL.into_iter().map(|g| (g, 0)).collect(), ..Evaluation::default() };
     for c in cases.iter().filter(|c| !c.meta.archived && c.status != CaseStatus::Draft) {
+        e.cases += 1;
         if let Some(p) = c.assignment.and_then(|a| provider.get(&a.provider)) {
+            e.with_person += 1;
             *e.by_kind.entry(p.kind).or_default() += 1;
         }
         if let Some(l) = c.legal_basis.and_then(|l| legal.get(&l)) {
@@ -160,6 +169,15 @@ mod tests {
         let due = followups_due(&[case], &[], &Settings::default(), day(2026, 11, 24));
         assert_eq!(due[0].date, day(2026, 9, 1));
         assert!(due[0].overdue);
+    }
+
+    #[test]
+    fn the_evaluation_says_what_it_counts_and_its_tables_add_up() {
+        let (draft, visited) = (Case { status: CaseStatus::Draft, ..visited_case() }, visited_case());
+        let e = evaluation(&[draft, visited], &[], &[], &[], &[], day(2026, 11, 24));
+        assert_eq!((e.cases, e.with_person), (1, 0), "drafts are not counted");
+        assert_eq!(e.by_age_group.len(), AgeGroup::ALL.len(), "every age group, also empty ones");
+        assert_eq!(e.by_kind.values().sum::<usize>(), e.with_person);
     }
 
     #[test]

@@ -101,21 +101,10 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     assert.match(top, /8 point/);
   });
 
-  await t.test('the batch suggestion places every case and says it is proven optimal', async () => {
-    await page.getByRole('button', { name: 'Beregn forslag' }).click();
-    await page.getByText('Bevist optimalt').waitFor();
-    assert.equal(await page.locator('table.batch tr').count(), 3);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Hent instansen (JSON)' }).click(),
-    ]);
-    const instance = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
-    assert.equal(instance.cases.length, 3);
-    assert.equal(instance.persons.length, 2);
-    assert.ok(instance.scores.length > 0);
-  });
-
   await t.test('deciding against the recommendation demands a rationale, then allocates', async () => {
+    // Every card's fields have their own ids, so each label names its own field.
+    const ids = await page.locator('article.agenda-case [id]').evaluateAll((els) => els.map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length, `duplicate ids on the agenda: ${ids}`);
     const card = page.locator('article.agenda-case').first();
     const select = field(card, 'Vælg kontaktperson');
     const recommended = await select.inputValue();
@@ -123,8 +112,9 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
     await select.selectOption(options.find((v) => v !== recommended));
     await card.getByRole('button', { name: 'Træf afgørelse' }).click();
-    await card.locator('#rationale-error').waitFor();
-    assert.equal((await card.locator('#rationale-error').textContent()).trim(), 'Skal udfyldes');
+    const error = card.locator('[id$="-rationale-error"]');
+    await error.waitFor();
+    assert.equal((await error.textContent()).trim(), 'Skal udfyldes');
     await field(card, 'Begrundelse').fill('Barnet kender Bo fra klubben');
     await card.getByRole('button', { name: 'Træf afgørelse' }).click();
     await card.getByText('Afgjort').waitFor();
@@ -197,6 +187,33 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await nav(page, 'Indstillinger');
     await page.getByRole('button', { name: 'Nulstil til standard' }).click();
     await page.waitForFunction(() => document.getElementById('f-cost_per_100kr')?.value === '2');
+  });
+
+  await t.test('the batch suggestion places the undecided cases, and following it needs no rationale', async () => {
+    await nav(page, 'Fordelingsudvalg');
+    await page.getByRole('link', { name: /^Møde / }).click();
+    await page.getByRole('button', { name: 'Beregn forslag' }).click();
+    await page.getByText('Bevist optimalt').waitFor();
+    assert.equal(await page.locator('table.batch tr').count(), 2);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent instansen (JSON)' }).click(),
+    ]);
+    const instance = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+    assert.equal(instance.cases.length, 2);
+    assert.equal(instance.persons.length, 2);
+    assert.ok(instance.scores.length > 0);
+    // Each undecided card preselects the suggestion's person and says so; deciding with it
+    // follows a recommendation, so no rationale is asked for.
+    const cards = page.locator('article.agenda-case');
+    const withSuggestion = await cards.evaluateAll((els) => els.map((e) => e.textContent.includes('Samlet forslag')));
+    const card = cards.nth(withSuggestion.lastIndexOf(true));
+    const suggested = (await card.getByText(/^Samlet forslag: /).textContent()).replace('Samlet forslag: ', '').trim();
+    const select = field(card, 'Vælg kontaktperson');
+    const chosen = await select.locator('option:checked').textContent();
+    assert.ok(chosen.startsWith(suggested), `${chosen} preselected, suggested ${suggested}`);
+    await card.getByRole('button', { name: 'Træf afgørelse' }).click();
+    await card.getByText(`Afgjort: ${suggested}`).waitFor();
   });
 
   assertClean(findings, 'meeting flow');

@@ -28,6 +28,16 @@ test('registers and cases persist, validate in Danish and work offline', async (
 
   await t.test('set up a district, a club and a contact person', async () => {
     await nav(page, 'Indstillinger');
+    // A number a field cannot hold is refused, not rounded or clamped on the quiet.
+    const first = field(page, 'Første opfølgning efter (måneder)');
+    await first.fill('1,5');
+    assert.equal((await page.locator('#followup_first_months-error').textContent()).trim(), 'Skriv et helt tal');
+    await field(page, 'Budgetramme pr. år (kr.)').fill('-1');
+    assert.equal((await page.locator('#budget_frame_kr-error').textContent()).trim(), 'Må ikke være negativ');
+    await first.fill('3');
+    await field(page, 'Budgetramme pr. år (kr.)').fill('1.500.000');
+    await page.locator('#followup_first_months-error').waitFor({ state: 'detached' });
+    await page.locator('#budget_frame_kr-error').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Nyt distrikt' }).click();
     await field(page, 'Navn').fill('Nordbyen');
     await page.locator('form.editor').getByRole('button', { name: 'Gem', exact: true }).click();

@@ -130,6 +130,8 @@ test('two devices exchange files and converge without losing an edit', async (t)
     for (const d of [a, b]) {
       await nav(d.page, 'Data');
       await d.page.locator('.conflicts').getByText(new RegExp(`Tabt: ${loser}`)).waitFor();
+      // Named as the forms name it: the case by its youth, the field by its label.
+      await d.page.locator('.conflicts').getByText('Sag: S.Y. · Sagsbehandler').waitFor();
     }
     // Importing the same file again changes nothing.
     await importFile(a.page, fromB, { apply: false });

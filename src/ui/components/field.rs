@@ -1,7 +1,7 @@
 //! Labelled inputs: text, number, date, select, check list, checkbox. Each shows its error in
 //! Danish underneath and is at least 44 px tall for touch.
 
-use super::form::{field_id, invalid, use_form, FieldMessage};
+use super::form::{error_id, field_id, invalid, use_form, FieldMessage};
 use crate::ui::text;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -32,14 +32,14 @@ pub fn TextInput(
     let input = if multiline {
         view! {
             <textarea id=field_id(name) name=name rows="3" aria-invalid=invalid(name)
-                aria-describedby=format!("{name}-error")
+                aria-describedby=error_id(name)
                 prop:value=move || value.get() on:input=move |ev| on_change.run(event_target_value(&ev))></textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=field_id(name) name=name type="text" aria-invalid=invalid(name)
-                aria-describedby=format!("{name}-error") aria-required=required.then_some("true")
+                aria-describedby=error_id(name) aria-required=required.then_some("true")
                 prop:value=move || value.get() on:input=move |ev| on_change.run(event_target_value(&ev))/>
         }
         .into_any()
@@ -61,27 +61,35 @@ pub fn NumberInput(
     #[prop(into)] value: Signal<Option<f64>>,
     #[prop(into)] on_change: Callback<Option<f64>>,
     #[prop(optional)] required: bool,
+    /// Only whole numbers (months, points, a budget in kroner).
+    #[prop(optional)]
+    whole: bool,
+    /// No negative numbers.
+    #[prop(optional)]
+    non_negative: bool,
 ) -> impl IntoView {
     let form = use_form();
     let raw = RwSignal::new(value.get_untracked().map(text::hours).unwrap_or_default());
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
         raw.set(typed.clone());
-        match crate::domain::number::parse_number(&typed) {
+        // A number this field cannot hold is refused, never rounded or clamped on the quiet.
+        let hint = match crate::domain::number::parse_number(&typed) {
+            Err(_) => Some(text::BAD_NUMBER),
+            Ok(Some(x)) if whole && x.fract() != 0.0 => Some(text::WHOLE_NUMBER),
+            Ok(Some(x)) if non_negative && x < 0.0 => Some(text::NOT_NEGATIVE),
             Ok(v) => {
-                form.inspect(|f| f.mark_bad(name, false));
                 on_change.run(v);
+                None
             }
-            Err(_) => {
-                form.inspect(|f| f.mark_bad(name, true));
-            }
-        }
+        };
+        form.inspect(|f| f.mark_bad(name, hint));
     };
     view! {
         <div class="field">
             <Label label name required/>
             <input id=field_id(name) name=name type="text" inputmode="decimal" aria-invalid=invalid(name) aria-required=required.then_some("true")
-                aria-describedby=format!("{name}-error")
+                aria-describedby=error_id(name)
                 prop:value=move || raw.get() on:input=on_input/>
             <FieldMessage name/>
         </div>
@@ -100,20 +108,20 @@ pub fn DateInput(
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
         if typed.is_empty() {
-            form.inspect(|f| f.mark_bad(name, false));
+            form.inspect(|f| f.mark_bad(name, None));
             on_change.run(None);
         } else if let Some(d) = text::parse_iso_date(&typed) {
-            form.inspect(|f| f.mark_bad(name, false));
+            form.inspect(|f| f.mark_bad(name, None));
             on_change.run(Some(d));
         } else {
-            form.inspect(|f| f.mark_bad(name, true));
+            form.inspect(|f| f.mark_bad(name, Some(text::BAD_DATE)));
         }
     };
     view! {
         <div class="field">
             <Label label name required/>
             <input id=field_id(name) name=name type="date" aria-invalid=invalid(name) aria-required=required.then_some("true")
-                aria-describedby=format!("{name}-error")
+                aria-describedby=error_id(name)
                 prop:value=move || value.get().map(text::iso_date).unwrap_or_default()
                 on:change=on_input/>
             <FieldMessage name/>
@@ -137,7 +145,7 @@ pub fn SelectInput(
     view! {
         <div class="field">
             <Label label name required/>
-            <select id=field_id(name) name=name aria-invalid=invalid(name) aria-describedby=format!("{name}-error") aria-required=required.then_some("true")
+            <select id=field_id(name) name=name aria-invalid=invalid(name) aria-describedby=error_id(name) aria-required=required.then_some("true")
                 prop:value=move || value.get() on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {allow_none.then(|| view! { <option value="">{none_label.unwrap_or(text::NONE_CHOSEN)}</option> })}
                 <For each=move || options.get() key=|(v, l)| (v.clone(), l.clone()) let:choice>

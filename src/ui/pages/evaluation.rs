@@ -51,6 +51,7 @@ pub fn EvaluationPage() -> impl IntoView {
     });
     view! {
         <h1>{text::EVALUATION_TITLE}</h1>
+        <p class="lead">{move || figures.with(|e| text::evaluation_scope(e.cases, e.with_person))}</p>
         <div class="grid">
             {move || {
                 let e = figures.get();

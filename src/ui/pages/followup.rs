@@ -17,7 +17,7 @@ pub fn FollowupPage() -> impl IntoView {
         <h1>{text::FOLLOWUP_TITLE}</h1>
         <p class="lead">{move || {
             let s = state.settings.get();
-            format!("Første opfølgning {} måneder efter start, derefter hver {}. måned (SEL §70).", s.followup_first_months, s.followup_interval_months)
+            text::followup_rule(s.followup_first_months, s.followup_interval_months)
         }}</p>
         <Show when=move || !due.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NOTHING_DUE}</p> }>
             <ul class="rows">

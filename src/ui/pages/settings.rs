@@ -71,10 +71,10 @@ fn SettingsForm() -> impl IntoView {
             <h2>{text::MUNICIPALITY}</h2>
             <TextInput label=text::MUNICIPALITY name="municipality" value=municipality on_change=set_municipality required=true/>
             <div class="field-row">
-                <NumberInput label=text::FOLLOWUP_FIRST name="followup_first_months" value=first on_change=set_first/>
-                <NumberInput label=text::FOLLOWUP_INTERVAL name="followup_interval_months" value=interval on_change=set_interval/>
-                <NumberInput label=text::CERT_VALID name="certificate_valid_months" value=valid on_change=set_valid/>
-                <NumberInput label=text::BUDGET_FRAME name="budget_frame_kr" value=budget on_change=set_budget/>
+                <NumberInput label=text::FOLLOWUP_FIRST name="followup_first_months" value=first on_change=set_first whole=true non_negative=true/>
+                <NumberInput label=text::FOLLOWUP_INTERVAL name="followup_interval_months" value=interval on_change=set_interval whole=true non_negative=true/>
+                <NumberInput label=text::CERT_VALID name="certificate_valid_months" value=valid on_change=set_valid whole=true non_negative=true/>
+                <NumberInput label=text::BUDGET_FRAME name="budget_frame_kr" value=budget on_change=set_budget whole=true non_negative=true/>
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{text::SAVE}</button>
@@ -138,9 +138,9 @@ fn WeightsForm() -> impl IntoView {
                             let set = Callback::new(move |v: Option<f64>| draft.update(|d| {
                                 if let Some(w) = d.weights.field_mut(name) { *w = v.unwrap_or(0.0).round() as i64; }
                             }));
-                            view! { <NumberInput label=text::weight_label(name) name value on_change=set/> }
+                            view! { <NumberInput label=text::weight_label(name) name value on_change=set whole=true/> }
                         }).collect_view()}
-                        <NumberInput label=text::SOLVER_LIMIT name="solver_time_limit_ms" value=limit on_change=set_limit/>
+                        <NumberInput label=text::SOLVER_LIMIT name="solver_time_limit_ms" value=limit on_change=set_limit whole=true non_negative=true/>
                     </div>
                 }
             }}

@@ -10,6 +10,7 @@ pub const MEETING: &str = "Møde";
 pub const AGENDA: &str = "Dagsorden";
 pub const ADD_TO_AGENDA: &str = "Sæt på dagsordenen";
 pub const REMOVE_FROM_AGENDA: &str = "Tag af dagsordenen";
+pub const DECIDED_STAYS: &str = "En afgjort sag bliver på dagsordenen: afgørelsen hører til referatet.";
 pub const MOVE_UP: &str = "Flyt op";
 pub const MOVE_DOWN: &str = "Flyt ned";
 pub const NO_VISITED: &str = "Ingen visiterede sager venter.";
@@ -17,6 +18,16 @@ pub const AGENDA_EMPTY: &str = "Dagsordenen er tom. Tilføj visiterede sager her
 pub const ATTENDEES: &str = "Deltagere";
 pub const DECIDE: &str = "Træf afgørelse";
 pub const DECIDED: &str = "Afgjort";
+pub const BATCH_SUGGESTED: &str = "Samlet forslag";
+
+/// The solver's figures under a batch suggestion.
+pub fn batch_figures(placed: usize, objective: i64, millis: f64, nodes: u64) -> String {
+    format!(
+        "{} placeret · {objective} {POINTS} · {millis:.0} ms · {}",
+        count(placed as u64, "sag", "sager"),
+        count(nodes, "knude", "knuder")
+    )
+}
 pub const CHOOSE_PERSON: &str = "Vælg kontaktperson";
 pub const RATIONALE: &str = "Begrundelse";
 pub const RATIONALE_HINT: &str = "Kræves, når valget afviger fra anbefalingen.";

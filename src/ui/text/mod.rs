@@ -32,6 +32,8 @@ pub const NO: &str = "Nej";
 pub const FIX_ERRORS: &str = "Ret de markerede felter, før du gemmer.";
 pub const BAD_NUMBER: &str = "Skriv et tal, fx 7,5";
 pub const BAD_DATE: &str = "Skriv en dato som dd-mm-åååå";
+pub const WHOLE_NUMBER: &str = "Skriv et helt tal";
+pub const NOT_NEGATIVE: &str = "Må ikke være negativ";
 pub const REQUIRED_MARK: &str = " *";
 pub const NOT_FOUND: &str = "Siden findes ikke.";
 pub const PAGE_NOT_LOADED: &str =
@@ -165,10 +167,19 @@ pub const FOLLOWUP_TITLE: &str = "Opfølgning";
 pub const FOLLOWUP_DUE: &str = "Næste opfølgning";
 pub const OVERDUE: &str = "Forsinket";
 pub const EVALUATION_TITLE: &str = "Evaluering";
-pub const BY_KIND: &str = "Aktive og fordelte sager pr. leverandørtype";
-pub const BY_LEGAL: &str = "Sager pr. lovgrundlag";
-pub const BY_AGE: &str = "Sager pr. aldersgruppe";
-pub const BY_CONCERN: &str = "Sager pr. problemstilling";
+pub const BY_KIND: &str = "Sager med kontaktperson pr. leverandørtype";
+pub const BY_LEGAL: &str = "Visiterede sager pr. lovgrundlag";
+pub const BY_AGE: &str = "Visiterede sager pr. aldersgruppe (alder i dag)";
+pub const BY_CONCERN: &str = "Visiterede sager pr. problemstilling (en sag kan have flere)";
+
+/// What the evaluation's tables count.
+pub fn evaluation_scope(cases: usize, with_person: usize) -> String {
+    format!(
+        "Tallene gælder {} (alle undtagen kladder og arkiverede); {} af dem har fået en kontaktperson.",
+        count(cases as u64, "visiteret sag", "visiterede sager"),
+        with_person
+    )
+}
 
 // Committee, data, settings.
 pub const COMMITTEE_TITLE: &str = "Fordelingsudvalg";
@@ -333,6 +344,21 @@ pub fn field_label(field: &str) -> &'static str {
         "ending" => F_END_DATE,
         _ => import_field("cases", field).unwrap_or("Felt"),
     }
+}
+
+/// `n` and the noun in the right number ("1 sag", "3 sager").
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How often follow-ups come (the lead of the follow-up page).
+pub fn followup_rule(first_months: u32, interval_months: u32) -> String {
+    let then = match interval_months {
+        1 => "derefter hver måned".to_string(),
+        n => format!("derefter hver {n}. måned"),
+    };
+    format!("Første opfølgning {} efter start, {then} (SEL §70).", count(first_months, "måned", "måneder"))
 }
 
 /// `text` with its first letter upper case.

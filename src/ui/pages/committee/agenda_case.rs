@@ -1,6 +1,7 @@
 //! One case on a meeting's agenda: the facts the committee needs, who attends, and the
 //! decision (a rationale is required when the choice departs from the recommendation).
 
+use super::batch::BatchPlan;
 use crate::allocation::recommend::{recommend, Recommendation};
 use crate::domain::age::age_on;
 use crate::domain::lifecycle;
@@ -14,6 +15,7 @@ use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashMap;
 
 #[component]
 pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
@@ -41,7 +43,17 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
                 case.hours_per_week.map(text::hours).unwrap_or_default(), concerns.join(", "))}</p>
             <p><strong>{text::ATTENDEES}": "</strong>{who.join(", ")}</p>
             {match (decided, recommendation.get()) {
-                (true, _) => view! { <p class="ok">{text::DECIDED}</p> }.into_any(),
+                (true, _) => {
+                    // Who the committee chose at this meeting (the case's latest decision here).
+                    let chosen = state.decisions.with(|d| {
+                        d.iter()
+                            .filter(|d| d.case == case_id && d.meeting == meeting.meta.id)
+                            .max_by_key(|d| d.decided_at)
+                            .map(|d| name_in(state.persons, &d.person.to_string(), |p| p.name.clone()))
+                    });
+                    let line = chosen.map_or(text::DECIDED.to_string(), |who| format!("{}: {who}", text::DECIDED));
+                    view! { <p class="ok">{line}</p> }.into_any()
+                }
                 (false, Some(rec)) => view! {
                     <super::recommendations::Recommendations recommendation=rec.clone()/>
                     <DecisionForm case_id meeting=meeting.clone() recommendation=rec/>
@@ -73,8 +85,17 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
             )
         })
         .collect();
-    let form = FormErrors::provide();
+    let score_of: HashMap<PersonId, i64> = recommendation.ranked.iter().map(|c| (c.person, c.score)).collect();
+    let form = FormErrors::provide_scoped(case_id.to_string());
     let person = RwSignal::new(recommended.map(|(p, _)| p.to_string()).unwrap_or_default());
+    // Once the batch suggestion has run, its person for this case is preselected.
+    let plan = BatchPlan::get();
+    let suggested = move || plan.and_then(|p| p.person_for(case_id));
+    Effect::new(move |_| {
+        if let Some(p) = suggested() {
+            person.set(p.to_string());
+        }
+    });
     let rationale = RwSignal::new(String::new());
     let decided_by = RwSignal::new(text::COMMITTEE_NAME.to_string());
     let problem = RwSignal::new(None::<String>);
@@ -89,14 +110,16 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
             return;
         };
         let Some(old_case) = state.cases.with(|c| c.iter().find(|c| c.meta.id == case_id).cloned()) else { return };
+        let followed = suggested().filter(|p| *p == chosen).and_then(|p| Some((p, *score_of.get(&p)?)));
         let decision = Decision {
             meta: RecordMeta::new(DecisionId::new()),
             meeting: meeting.meta.id,
             case: case_id,
             person: chosen,
             provider,
-            recommended: recommended.map(|(p, _)| p),
-            score: recommended.map(|(_, s)| s),
+            // Following the batch suggestion is following a recommendation too.
+            recommended: followed.or(recommended).map(|(p, _)| p),
+            score: followed.or(recommended).map(|(_, s)| s),
             rationale: rationale.get_untracked(),
             decided_by: decided_by.get_untracked(),
             decided_at: crate::storage::now_local(),
@@ -124,6 +147,9 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
     };
     view! {
         <form class="decision" on:submit=decide>
+            {move || suggested().map(|p| view! {
+                <p class="muted">{format!("{}: {}", text::BATCH_SUGGESTED, name_in(state.persons, &p.to_string(), |x| x.name.clone()))}</p>
+            })}
             <SelectInput label=text::CHOOSE_PERSON name="person" options=Signal::stored(options)
                 value=person on_change=move |v| person.set(v) required=true allow_none=true/>
             <TextInput label=text::RATIONALE name="rationale" value=rationale on_change=move |v| rationale.set(v) multiline=true hint=text::RATIONALE_HINT/>

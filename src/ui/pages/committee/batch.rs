@@ -3,11 +3,12 @@
 
 use crate::allocation::agenda::{batch_instance, explain_unplaced};
 use crate::allocation::batch::{solve, Instance, Solution, SolveOptions};
-use crate::domain::{CaseId, CaseStatus, Meeting};
+use crate::domain::{CaseId, CaseStatus, Meeting, PersonId};
 use crate::ui::registry::with_registry;
 use crate::ui::state::{name_in, use_state, AppState};
 use crate::ui::text;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Milliseconds from the browser's monotonic clock.
 fn performance_now() -> f64 {
@@ -26,6 +27,29 @@ fn undecided(state: AppState, meeting: &Meeting) -> Vec<CaseId> {
     })
 }
 
+/// The batch suggestion's contact person per case, once the committee has run it. The agenda
+/// cards preselect it, and choosing it counts as following a recommendation (no rationale
+/// needed), as choosing the case's own top recommendation does.
+#[derive(Clone, Copy)]
+pub struct BatchPlan(pub RwSignal<HashMap<CaseId, PersonId>>);
+
+impl BatchPlan {
+    /// A plan for the meeting page, shared with its cards.
+    pub fn provide() {
+        provide_context(Self(RwSignal::new(HashMap::new())));
+    }
+
+    /// The page's plan (take it while the component is created: event handlers have no context).
+    pub fn get() -> Option<Self> {
+        use_context::<Self>()
+    }
+
+    /// The suggested person for `case`, if the suggestion has run and placed it.
+    pub fn person_for(self, case: CaseId) -> Option<PersonId> {
+        self.0.with(|m| m.get(&case).copied())
+    }
+}
+
 #[derive(Clone, PartialEq)]
 struct Outcome {
     instance: Instance,
@@ -39,6 +63,7 @@ pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
     let state = use_state();
     let meeting = StoredValue::new(meeting);
     let outcome = RwSignal::new(None::<Outcome>);
+    let plan = BatchPlan::get();
     let run = move |_| {
         let agenda = undecided(state, &meeting.get_value());
         let limit = f64::from(state.settings.with_untracked(|s| s.solver_time_limit_ms));
@@ -57,6 +82,11 @@ pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
             };
             Outcome { instance, solution: solution.map_err(|e| e.to_string()), millis, waiting }
         });
+        if let (Some(plan), Ok(s)) = (plan, &result.solution) {
+            plan.0.set(
+                s.assignment.iter().filter_map(|a| Some((a.case.parse().ok()?, a.person.parse().ok()?))).collect(),
+            );
+        }
         outcome.set(Some(result));
     };
     let download = move |_| {
@@ -89,7 +119,7 @@ pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
                             format!("{} {} sager / {} {}", text::BATCH_NOT_OPTIMAL, s.upper_bound.placed, s.upper_bound.objective, text::POINTS)
                         }}
                     </p>
-                    <p class="muted">{format!("{} sager placeret · {} {} · {:.0} ms · {} knuder", s.placed, s.objective, text::POINTS, o.millis, s.nodes)}</p>
+                    <p class="muted">{text::batch_figures(s.placed, s.objective, o.millis, s.nodes)}</p>
                     <table class="minutes-table batch">
                         <tbody>
                             {s.assignment.iter().map(|p| view! {

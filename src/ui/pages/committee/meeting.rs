@@ -31,9 +31,11 @@ async fn change_agenda(state: AppState, meeting: Meeting, case: Case, add: bool)
         lifecycle::move_to(&mut next_case, CaseStatus::OnAgenda).map_err(|e| text::lifecycle(&e))?;
         next_meeting.agenda.push(case.meta.id);
     } else {
-        if next_case.status == CaseStatus::OnAgenda {
-            lifecycle::move_to(&mut next_case, CaseStatus::Visited).map_err(|e| text::lifecycle(&e))?;
+        // A decided case stays: its decision belongs in the minutes.
+        if next_case.status != CaseStatus::OnAgenda {
+            return Err(text::DECIDED_STAYS.into());
         }
+        lifecycle::move_to(&mut next_case, CaseStatus::Visited).map_err(|e| text::lifecycle(&e))?;
         next_meeting.agenda.retain(|c| *c != case.meta.id);
     }
     let mut edits = state.edits();
@@ -82,11 +84,12 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
             }
         });
     };
+    super::batch::BatchPlan::provide();
     let m = meeting.get_value();
     let agenda: Vec<(usize, CaseId)> = m.agenda.iter().copied().enumerate().collect();
     let last = agenda.len().saturating_sub(1);
     view! {
-        <p><A href="/udvalg">{text::BACK_TO_MEETINGS}</A></p>
+        <p><A href="/udvalg" attr:class="back">{text::BACK_TO_MEETINGS}</A></p>
         <div class="page-head">
             <h1>{format!("{} {}", text::MEETING, text::date(m.date))}</h1>
             <A href=format!("/udvalg/{}/referat", m.meta.id) attr:class="button">{text::MINUTES}</A>
@@ -103,7 +106,9 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                         <span class="agenda-no">{format!("{}.", index + 1)}</span>
                         <button type="button" disabled=index == 0 on:click=move |_| reorder(index, true)>{text::MOVE_UP}</button>
                         <button type="button" disabled=index == last on:click=move |_| reorder(index, false)>{text::MOVE_DOWN}</button>
-                        <button type="button" class="quiet" on:click=move |_| run(false, id)>{text::REMOVE_FROM_AGENDA}</button>
+                        <Show when=move || case_of(id).is_some_and(|c| c.status == CaseStatus::OnAgenda)>
+                            <button type="button" class="quiet" on:click=move |_| run(false, id)>{text::REMOVE_FROM_AGENDA}</button>
+                        </Show>
                     </div>
                     <AgendaCase case_id=id meeting=meeting.get_value()/>
                 </article>

@@ -37,7 +37,7 @@ pub fn MinutesPage() -> impl IntoView {
         });
         view! {
             <div class="page-head no-print">
-                <A href=format!("/udvalg/{}", m.meta.id)>{text::BACK_TO_MEETINGS}</A>
+                <A href=format!("/udvalg/{}", m.meta.id) attr:class="back">{text::BACK_TO_MEETINGS}</A>
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>{text::PRINT}</button>
             </div>
             <article class="minutes">

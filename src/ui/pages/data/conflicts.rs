@@ -15,6 +15,43 @@ fn show(v: &serde_json::Value) -> String {
     }
 }
 
+/// What the list calls a record: its name (a case by its youth's pseudonym), else its short id.
+fn record_name(state: AppState, store: &str, id: &str) -> String {
+    fn named<R: Stored>(list: RwSignal<Vec<R>>, id: &str, name: fn(&R) -> String) -> Option<String> {
+        list.with_untracked(|l| l.iter().find(|r| r.key() == id).map(name))
+    }
+    let youth = |id: String| named(state.youths, &id, |y| y.pseudonym.clone());
+    let case = |id: String| named(state.cases, &id, |c| c.youth.to_string()).and_then(youth);
+    let name = match store {
+        "districts" => named(state.districts, id, |r| r.name.clone()),
+        "schools" => named(state.schools, id, |r| r.name.clone()),
+        "concerns" => named(state.concerns, id, |r| r.name.clone()),
+        "legal_bases" => named(state.legal_bases, id, |r| r.name.clone()),
+        "providers" => named(state.providers, id, |r| r.name.clone()),
+        "persons" => named(state.persons, id, |r| r.name.clone()),
+        "members" => named(state.members, id, |r| r.name.clone()),
+        "youths" => youth(id.to_string()),
+        "cases" => case(id.to_string()),
+        "decisions" => named(state.decisions, id, |d| d.case.to_string()).and_then(case),
+        "followups" => named(state.followups, id, |f| f.case.to_string()).and_then(case),
+        "meetings" => named(state.meetings, id, |m| text::date(m.date)),
+        _ => None,
+    };
+    name.unwrap_or_else(|| crate::sync::validate::short_id(id))
+}
+
+/// A conflict's heading: the record (type and name) and the field as the forms call it.
+fn title(state: AppState, c: &Conflict) -> String {
+    let field = match c.field.as_str() {
+        ARCHIVED_FIELD => text::ARCHIVED,
+        f => text::import_field(&c.store, f).unwrap_or(f),
+    };
+    if c.store == SETTINGS_STORE {
+        return text::store(&c.store).to_string();
+    }
+    format!("{}: {} · {field}", text::store(&c.store), record_name(state, &c.store, &c.id))
+}
+
 /// Write the lost value back into the record as a new local edit (validated and stamped).
 async fn restore_in<R: Stored>(state: AppState, c: &Conflict) -> Result<(), String> {
     let old = R::list(&state)
@@ -89,7 +126,7 @@ pub fn ConflictList() -> impl IntoView {
                 view! {
                     <ul class="rows conflicts">
                         {list.into_iter().map(|c| {
-                            let title = format!("{} {} · {}", text::store(&c.store), c.id.get(..8).unwrap_or(&c.id), c.field);
+                            let title = title(state, &c);
                             let (kept, lost) = (show(&c.kept), show(&c.lost));
                             view! {
                                 <li class="row conflict">
