@@ -263,6 +263,9 @@ impl Validate for Case {
         c.not_future("received", Some(self.received), today);
         c.not_future("visitation_date", self.visitation_date, today);
         c.not_before("start_date", self.start_date, self.visitation_date);
+        // The course starts once the committee has allocated the case (its first assignment).
+        let first_allocated = self.history.iter().chain(&self.assignment).map(|a| a.from).min();
+        c.not_before("start_date", self.start_date, first_allocated);
         c.not_before("ending", self.ending.map(|e| e.date), self.start_date.or(self.visitation_date));
         c.not_future("expectations_agreed", self.expectations_agreed, today);
         c.finish()
@@ -312,6 +315,20 @@ pub(crate) mod tests {
         assert_eq!(new[0].id, old[0].id);
         assert_eq!(new[1].text, "b");
         assert_eq!(Goal::lines(&new), "a changed\nb");
+    }
+
+    #[test]
+    fn a_course_starts_no_earlier_than_its_first_allocation_and_a_reallocation_keeps_it_valid() {
+        let assigned = |from| Assignment { person: PersonId::new(), provider: ProviderId::new(), from, to: None };
+        let mut case = Case { assignment: Some(assigned(day(2026, 11, 25))), ..visited_case() };
+        case.start_date = Some(day(2026, 5, 1));
+        assert_eq!(case.validate(day(2026, 11, 30))[0].field, "start_date", "before the committee allocated it");
+        case.start_date = Some(day(2026, 11, 26));
+        assert!(case.validate(day(2026, 11, 30)).is_empty());
+        // Re-allocated later: the course still started after the first allocation.
+        case.history.push(case.assignment.take().unwrap());
+        case.assignment = Some(assigned(day(2027, 2, 1)));
+        assert!(case.validate(day(2027, 3, 1)).is_empty());
     }
 
     #[test]

@@ -6,6 +6,9 @@ use crate::ui::text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// How many follow-ups a list of the overview names.
+const LISTED: usize = 10;
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = use_state();
@@ -26,15 +29,18 @@ pub fn Overview() -> impl IntoView {
         state.providers.with(|p| state.persons.with(|q| state.cases.with(|c| report::provider_loads(p, q, c))))
     });
     let pseudonym = move |id: String| name_in(state.youths, &id, |y| y.pseudonym.clone());
+    // The soonest few; the rest are on the follow-up page.
     let due_list = move |items: Vec<report::Due>| {
         if items.is_empty() {
             return view! { <p class="empty">{text::NOTHING_DUE}</p> }.into_any();
         }
+        let more = items.len().saturating_sub(LISTED);
         view! {
             <ul class="plain">
-                {items.into_iter().map(|d| view! {
+                {items.into_iter().take(LISTED).map(|d| view! {
                     <li><A href=format!("/sager/{}", d.case)>{pseudonym(d.youth.to_string())}</A>" · "{text::date(d.date)}</li>
                 }).collect_view()}
+                {(more > 0).then(|| view! { <li><A href="/opfoelgning">{text::more_on_followup(more)}</A></li> })}
             </ul>
         }
         .into_any()

@@ -153,10 +153,6 @@ fn WeightsForm() -> impl IntoView {
     }
 }
 
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0).replace('.', ",")
-}
-
 #[component]
 fn StorageInfo() -> impl IntoView {
     let info = LocalResource::new(|| async { (request_persistence().await, storage_estimate().await) });
@@ -166,7 +162,7 @@ fn StorageInfo() -> impl IntoView {
             {move || info.get().map(|(persistent, estimate)| view! {
                 <p>{if persistent { text::STORAGE_PERSISTENT } else { text::STORAGE_NOT_PERSISTENT }}</p>
                 <p>{match estimate {
-                    Some((usage, quota)) => format!("{}: {} af {}", text::STORAGE_USED, megabytes(usage), megabytes(quota)),
+                    Some((usage, quota)) => format!("{}: {} af {}", text::STORAGE_USED, text::data_size(usage), text::data_size(quota)),
                     None => text::STORAGE_UNKNOWN.to_string(),
                 }}</p>
             })}

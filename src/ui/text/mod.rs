@@ -352,6 +352,17 @@ pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A storage size the way people read it: "2,6 MB", "10,7 GB".
+pub fn data_size(bytes: f64) -> String {
+    let (n, unit) = if bytes >= 1e9 { (bytes / 1e9, "GB") } else { (bytes / 1e6, "MB") };
+    format!("{n:.1} {unit}").replace('.', ",")
+}
+
+/// The link under a shortened list of follow-ups.
+pub fn more_on_followup(n: usize) -> String {
+    format!("… og {n} flere under Opfølgning")
+}
+
 /// How often follow-ups come (the lead of the follow-up page).
 pub fn followup_rule(first_months: u32, interval_months: u32) -> String {
     let then = match interval_months {
