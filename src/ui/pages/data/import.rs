@@ -44,6 +44,8 @@ struct Checked {
 struct Ready {
     staged: Staged,
     merged: Snapshot,
+    /// A copy of `merged` for the next file to merge into (made here, not after the write).
+    next: Snapshot,
 }
 
 impl Checked {
@@ -67,7 +69,8 @@ impl Checked {
 
     fn stage(&self, repo: &Repo) -> Result<Ready, StorageError> {
         let staged = repo.stage_import(&self.prepared, &self.result, self.doc.max_stamp().as_ref())?;
-        Ok(Ready { staged, merged: self.result.merged(&self.prepared.local) })
+        let merged = self.result.merged(&self.prepared.local);
+        Ok(Ready { staged, next: merged.clone(), merged })
     }
 }
 
@@ -105,7 +108,7 @@ async fn apply(state: AppState, mut checked: Checked) -> (Step, Option<Prepared>
         match repo.apply_staged(ready.staged).await {
             Ok(Some(applied)) => {
                 // What was just written is what the registers now hold: show it without reading it back.
-                let next = applied.prepared(ready.merged.clone());
+                let next = applied.prepared(ready.next);
                 let settings = ready.merged.settings.map(|s| s.value).unwrap_or_default();
                 state.show(settings, ready.merged.records);
                 return (Step::Done(text::IMPORT_APPLIED.into()), Some(next));
