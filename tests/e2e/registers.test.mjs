@@ -53,6 +53,7 @@ test('registers and cases persist, validate in Danish and work offline', async (
     await page.keyboard.press('Escape');
     await page.locator('form.editor').waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('button', { name: /ændret/ }).count(), 0, 'nothing saved');
+    assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /^Nordbyen/, 'focus back on the row');
     // A second district by the same name (case and spaces aside) is refused.
     await page.getByRole('button', { name: 'Nyt distrikt' }).click();
     await field(page, 'Navn').fill(' nordbyen ');

@@ -150,7 +150,16 @@ fn Editor<R: RegisterItem>(
     };
     let archived = move || draft.with(|d| d.archived());
     // Opened from the keyboard or by touch, the editor takes the focus (its first field), and
-    // Escape closes it.
+    // Escape closes it. Closed, it gives the focus back to what opened it, if that is still
+    // there (a saved record's row is drawn anew).
+    let opener = StoredValue::new_local(document().active_element());
+    on_cleanup(move || {
+        let opener = opener.try_update_value(Option::take).flatten();
+        let opener = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = opener.filter(|el| el.is_connected()) {
+            let _ = el.focus();
+        }
+    });
     let form_ref = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
         let first = form_ref.get().and_then(|f| f.query_selector("input, select, textarea").ok().flatten());
