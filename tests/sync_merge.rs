@@ -7,6 +7,7 @@ use fordeling::sync::format::{export, ExportDoc, Scope, Snapshot, Stamped, Tombs
 use fordeling::sync::merge::{merge, merge_versions, MergeResult};
 use fordeling::sync::revision::stamp_changes;
 use fordeling::sync::scope::select;
+use fordeling::sync::validate::parse_and_validate;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -429,6 +430,54 @@ fn concurrent_edits_to_one_field_pick_the_same_winner_everywhere_and_keep_the_lo
     let again = a.import(&doc(&b.data));
     assert!(again.preview.is_noop() && again.conflicts.is_empty());
     assert_eq!(a.data.conflicts.len(), 1);
+}
+
+/// A device opened at wall-clock `t`: the built-in defaults, with the defaults' shared stamp.
+fn opened(name: &str, t: u64) -> Device {
+    let mut dev = Device::new(name);
+    dev.clock.tick(t);
+    let mut d = district(0, "Nord");
+    stamp_changes(None, &mut d, &Stamp::default());
+    dev.data.records.districts.push(d);
+    dev.data.settings = Some(Stamped { value: Settings::default(), rev: Stamp::default() });
+    dev
+}
+
+#[test]
+fn defaults_of_a_device_opened_later_never_beat_an_edit() {
+    let mut a = opened("a", 1000);
+    change(&mut a, 2000, |d| d.name = "Nordvest".into());
+    let rev = a.clock.tick(2001);
+    a.data.settings =
+        Some(Stamped { value: Settings { municipality: "Ballerup Kommune".into(), ..Settings::default() }, rev });
+    // A tablet opened for the first time long after a's edits.
+    let mut b = opened("b", 9000);
+    let rb = b.import(&doc(&a.data));
+    let ra = a.import(&doc(&b.data));
+    assert_eq!(a.data, b.data);
+    assert_eq!(b.data.records.districts[0].name, "Nordvest");
+    assert_eq!(b.data.settings.as_ref().unwrap().value.municipality, "Ballerup Kommune");
+    assert!(rb.conflicts.is_empty() && ra.conflicts.is_empty(), "{:?} {:?}", rb.conflicts, ra.conflicts);
+    assert!(ra.preview.is_noop(), "b's untouched defaults are nothing new to a: {:?}", ra.preview);
+    // Two devices' untouched defaults are the same data.
+    let (x, mut y) = (opened("x", 1000), opened("y", 5000));
+    assert!(y.import(&doc(&x.data)).preview.is_noop());
+}
+
+#[test]
+fn a_field_nobody_stamped_is_overwritten_without_a_conflict_and_the_export_stays_valid() {
+    // A file from before stamps: the district has no revisions at all.
+    let mut a = Device::new("a");
+    a.data.records.districts.push(district(0, "Nord"));
+    let mut b = Device::new("b");
+    b.import(&doc(&a.data));
+    change(&mut b, 2000, |d| d.name = "Nordvest".into());
+    let r = a.import(&doc(&b.data));
+    assert_eq!(a.data.records.districts[0].name, "Nordvest");
+    assert!(r.conflicts.is_empty() && a.data.conflicts.is_empty(), "{:?}", r.conflicts);
+    let bytes = serde_json::to_vec(&doc(&a.data)).unwrap();
+    let checked = parse_and_validate(&bytes, today(), &|_, _| false);
+    assert!(checked.is_ok(), "{:?}", checked.err());
 }
 
 fn caseworker(dev: &Device) -> (String, Option<Stamp>) {

@@ -24,7 +24,7 @@ impl fmt::Display for DeviceId {
 
 /// A hybrid-logical-clock reading. Ordered by time, then counter, then device.
 /// Written as `{"t": …, "c": …, "d": …}`; read only from an object with exactly those keys.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Stamp {
     /// Wall-clock milliseconds since the Unix epoch (never less than any stamp seen before).
@@ -33,6 +33,19 @@ pub struct Stamp {
     pub c: u32,
     /// The writing device, the final tie-break.
     pub d: DeviceId,
+}
+
+/// The device of [`Stamp::default`].
+pub const DEFAULTS_DEVICE: &str = "standard";
+
+impl Default for Stamp {
+    /// The stamp of what no edit wrote: the built-in defaults every device starts with, and a
+    /// field that no device stamped (a file from before stamps). It is the same on every device,
+    /// so two devices' untouched defaults are equal, and older than any edit, so a default never
+    /// beats one; and it is a valid stamp in a file.
+    fn default() -> Self {
+        Stamp { t: 0, c: 0, d: DeviceId(DEFAULTS_DEVICE.to_string()) }
+    }
 }
 
 impl<'de> Deserialize<'de> for Stamp {

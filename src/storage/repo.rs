@@ -65,7 +65,6 @@ impl Repo {
     /// still seed exactly once.
     pub async fn open(name: &str) -> Result<Repo, StorageError> {
         let db = Db::open(name).await?;
-        let now = now_ms();
         let scope = [KV_STORE, Concern::STORE, LegalBasis::STORE];
         let keys = [(KV_STORE, KV_DEVICE), (KV_STORE, KV_CLOCK), (KV_STORE, KV_SEEDED)];
         let (clock, _) = db
@@ -84,7 +83,8 @@ impl Repo {
                     clock.observe(&stored.last);
                 }
                 if kv.kv::<u32>(KV_SEEDED)?.is_none() {
-                    let stamp = clock.tick(now);
+                    // Not this device's edit: the shared defaults' stamp, which any edit beats.
+                    let stamp = Stamp::default();
                     for mut concern in default_concerns() {
                         stamp_changes(None, &mut concern, &stamp);
                         change.put(&concern)?;

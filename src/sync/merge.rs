@@ -5,8 +5,9 @@
 //! 1. **Per field.** Records are matched by (store, id). For every top-level field (and
 //!    `archived`) the value with the greater stamp wins. Stamps are hybrid-logical-clock
 //!    readings ordered by (time, counter, device), so the device id is the final tie-break and
-//!    every device picks the same winner. A field without a stamp counts as the oldest possible
-//!    stamp; two different values under one equal stamp (only in damaged or hand-made files) are
+//!    every device picks the same winner. A field without a stamp (a file from before stamps)
+//!    has the stamp of the built-in defaults ([`Stamp::default`]: time 0, device `standard`),
+//!    which every device seeds its defaults with, so an edit always beats a default; two different values under one equal stamp (only in damaged or hand-made files) are
 //!    ordered by their canonical JSON text, so even then the choice is the same everywhere.
 //! 2. **Edits on one side** (one side lacks the record, or holds the same value) simply apply;
 //!    equal values keep the greater stamp.
@@ -14,8 +15,9 @@
 //!    a *base* (`meta.bases`): the stamp of the value its write replaced
 //!    ([`stamp_changes`](super::revision::stamp_changes)), and after a merge the greater of the two
 //!    sides' bases, whichever value won. When both sides hold the field with *different values*,
-//!    the loser L is compared with the merged base B of that field (a field without a base
-//!    supersedes nothing):
+//!    the loser L is compared with the merged base B of that field (a field without a base has
+//!    the defaults' stamp as base: every device has seen the defaults, so a default that loses
+//!    is never a conflict):
 //!    - `B >= L.stamp`: a writer of this field had seen L's value, or a newer one, and replaced
 //!      it: a *sequential* overwrite. L is superseded and **no** conflict entry is made. (With
 //!      sound stamps, every base is below its own stamp, so this is exactly "the winner's base
@@ -44,7 +46,8 @@
 //!    whatever the stamps: the record and its conflict entries are removed from the result, and an
 //!    incoming copy of an erased record is ignored. Tombstones are kept for ever (union).
 //! 7. **Settings** merge as a whole: the greater `rev` wins; a different losing value is kept in
-//!    the conflict list under store `settings`, id `settings`, field `value`.
+//!    the conflict list under store `settings`, id `settings`, field `value` (unless it is the
+//!    untouched defaults, as in rule 3).
 //!
 //! The [`Preview`] sorts every record and tombstone of the file into new, changed, conflicting
 //! (the import adds a conflict entry for it), unchanged and erased.
@@ -210,7 +213,7 @@ fn merge_settings(
     let mut current = Map::new();
     current.insert("value".into(), serde_json::to_value(&merged.value).unwrap_or_default());
     let revs = BTreeMap::from([("value".to_string(), merged.rev.clone())]);
-    // Settings carry no bases: a losing settings value is always kept.
+    // Settings carry no bases: a losing settings value is kept unless it is the defaults.
     let new_conflict = cx.settle(SETTINGS_STORE, SETTINGS_STORE, Some((current, &revs, &BTreeMap::new())));
     if incoming.is_some() {
         match local {

@@ -13,7 +13,7 @@ pub const ARCHIVED_FIELD: &str = "archived";
 /// Give `new` the stamps and bases of `old` and stamp every field that differs (all fields when
 /// `old` is `None`, i.e. a new record). A changed field's base becomes the stamp of the value it
 /// replaces (the greater of `old`'s stamp and base for it, which is the stamp for any sound
-/// record); without one (a new record or field) the base is removed. Returns the names of the
+/// record, or [`Stamp::default`] for a field nobody stamped); in a new record there is none. Returns the names of the
 /// changed fields.
 pub fn stamp_changes<R: Record>(old: Option<&R>, new: &mut R, stamp: &Stamp) -> Vec<String> {
     let new_fields = fields(new);
@@ -33,7 +33,8 @@ pub fn stamp_changes<R: Record>(old: Option<&R>, new: &mut R, stamp: &Stamp) -> 
         changed.push(ARCHIVED_FIELD.to_string());
     }
     for name in &changed {
-        let replaced = old.and_then(|o| o.revs().get(name).max(o.bases().get(name))).cloned();
+        // A field of an existing record that no one stamped holds the defaults' value.
+        let replaced = old.map(|o| o.revs().get(name).max(o.bases().get(name)).cloned().unwrap_or_default());
         match replaced {
             Some(base) => new.bases_mut().insert(name.clone(), base),
             None => new.bases_mut().remove(name),

@@ -95,9 +95,13 @@ pub(super) fn values<T: Record>(record: &T) -> Map<String, Value> {
 }
 
 /// True when a value written at `lost` was overwritten sequentially: some writer of the field
-/// had replaced a value stamped `lost` or newer (`base`).
+/// had replaced a value stamped `lost` or newer (`base`). Every device has seen the built-in
+/// defaults, so a field without a base has theirs, and a value nobody edited is never a conflict.
 pub(super) fn superseded(base: Option<&Stamp>, lost: &Stamp) -> bool {
-    base.is_some_and(|b| b >= lost)
+    match base {
+        Some(base) => base >= lost,
+        None => *lost <= Stamp::default(),
+    }
 }
 
 /// The greater of two (stamp, value) pairs, ties broken by canonical JSON.
