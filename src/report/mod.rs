@@ -106,7 +106,8 @@ pub fn provider_loads(providers: &[Provider], persons: &[ContactPerson], cases: 
 
 /// The evaluation's counts over the visited cases (every case but drafts and archived ones):
 /// by legal basis, age group (every group, also empty ones) and concern (a case may have
-/// several), and those with a contact person by provider kind.
+/// several), and those that have had a contact person (now, or until the case ended) by the kind
+/// of provider of the latest one.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Evaluation {
     /// The visited cases counted.
@@ -135,7 +136,9 @@ pub fn evaluation(
         Evaluation { by_age_group: AgeGroup::ALL.into_iter().map(|g| (g, 0)).collect(), ..Evaluation::default() };
     for c in cases.iter().filter(|c| !c.meta.archived && c.status != CaseStatus::Draft) {
         e.cases += 1;
-        if let Some(p) = c.assignment.and_then(|a| provider.get(&a.provider)) {
+        // The current contact person, or for an ended course the last one it had.
+        let last = c.assignment.or_else(|| c.history.iter().max_by_key(|a| a.from).copied());
+        if let Some(p) = last.and_then(|a| provider.get(&a.provider)) {
             e.with_person += 1;
             *e.by_kind.entry(p.kind).or_default() += 1;
         }
@@ -178,6 +181,29 @@ mod tests {
         assert_eq!((e.cases, e.with_person), (1, 0), "drafts are not counted");
         assert_eq!(e.by_age_group.len(), AgeGroup::ALL.len(), "every age group, also empty ones");
         assert_eq!(e.by_kind.values().sum::<usize>(), e.with_person);
+    }
+
+    #[test]
+    fn an_ended_course_still_counts_as_having_had_a_contact_person() {
+        let provider = Provider {
+            meta: RecordMeta::new(ProviderId::new()),
+            kind: ProviderKind::External,
+            name: "Ekstern".into(),
+            district: None,
+            age_min: None,
+            age_max: None,
+            hour_cap: None,
+            hourly_rate: 0,
+        };
+        let assignment =
+            Assignment { person: PersonId::new(), provider: provider.meta.id, from: day(2026, 2, 1), to: None };
+        let mut ended = Case { assignment: Some(assignment), ..active(day(2026, 2, 1)) };
+        let ending = Ending { date: day(2026, 10, 1), reason: EndReason::GoalsMet };
+        crate::domain::lifecycle::end(&mut ended, ending).unwrap();
+        assert!(ended.assignment.is_none(), "ending moves the assignment into the history");
+        let e = evaluation(&[ended], &[], &[provider], &[], &[], day(2026, 11, 24));
+        assert_eq!(e.with_person, 1);
+        assert_eq!(e.by_kind.get(&ProviderKind::External), Some(&1));
     }
 
     #[test]
