@@ -457,6 +457,22 @@ fn a_dangling_reference_names_its_target_in_danish() {
 }
 
 #[test]
+fn a_cpr_number_in_a_conflict_entry_is_refused_like_one_in_a_record() {
+    let mut v = full_value();
+    let id = v["conflicts"][0]["id"].as_str().unwrap().to_string();
+    v["conflicts"][0]["lost"] = json!("cpr 0101901234");
+    v["conflicts"][0]["kept"] = json!({ "note": ["ok", "01.01.90-1234"] });
+    let ps = problems(&v);
+    let cpr = |field| {
+        ps.iter().any(|p| {
+            p.kind == ProblemKind::Invalid(Problem::LooksLikeCpr)
+                && at(p) == (Some("conflicts"), Some(&id), Some(field))
+        })
+    };
+    assert!(cpr("lost") && cpr("kept"), "{ps:?}");
+}
+
+#[test]
 fn every_problem_is_reported_with_its_location() {
     let mut v = full_value();
     let case_id = v["records"]["cases"][0]["meta"]["id"].as_str().unwrap().to_string();

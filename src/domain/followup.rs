@@ -48,6 +48,7 @@ impl Validate for Followup {
             c.fail("hours_reason", Problem::Required);
         }
         c.optional_text("hours_reason", &self.hours_reason, 300);
+        c.text_list("attendees", &self.attendees, 80);
         c.not_before("next_date", self.next_date, Some(self.date));
         c.finish()
     }

@@ -145,8 +145,8 @@ impl Validate for ContactPerson {
             }
         }
         c.unique("expertise", &self.expertise);
-        c.unique_text("interests", &self.interests);
-        c.unique_text("languages", &self.languages);
+        c.text_list("interests", &self.interests, 80);
+        c.text_list("languages", &self.languages, 80);
         let certs = &self.certificates;
         c.not_future("certificates.criminal_record", certs.criminal_record, today);
         c.not_future("certificates.child_record", certs.child_record, today);

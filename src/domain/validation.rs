@@ -105,7 +105,14 @@ impl Check {
         }
     }
 
-    pub fn unique_text(&mut self, field: &'static str, values: &[String]) {
+    /// A list of short texts (interests, languages, initials): each at most `max` characters
+    /// with no CPR number, and each at most once (case and spaces aside).
+    pub fn text_list(&mut self, field: &'static str, values: &[String], max: usize) {
+        if let Some(too_long) = values.iter().find(|v| v.chars().count() > max) {
+            self.optional_text(field, too_long, max);
+        } else if values.iter().any(|v| contains_cpr(v)) {
+            self.fail(field, Problem::LooksLikeCpr);
+        }
         let lower: Vec<String> = values.iter().map(|v| v.trim().to_lowercase()).collect();
         self.unique(field, &lower);
     }

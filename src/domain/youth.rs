@@ -41,8 +41,8 @@ impl Validate for Youth {
         }
         c.not_future("birth_date", Some(self.birth_date), today);
         c.not_before("birth_date", Some(self.birth_date), earliest_birth_date(today));
-        c.unique_text("interests", &self.interests);
-        c.unique_text("languages", &self.languages);
+        c.text_list("interests", &self.interests, 80);
+        c.text_list("languages", &self.languages, 80);
         c.unique("siblings", &self.siblings);
         if self.siblings.contains(&self.meta.id) {
             c.fail("siblings", Problem::Duplicate);
@@ -94,6 +94,18 @@ mod tests {
         let y = Youth { pseudonym: "040310-1234".into(), ..emma() };
         let errors = y.validate(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         assert_eq!(errors[0].problem, Problem::LooksLikeCpr);
+    }
+
+    #[test]
+    fn a_cpr_number_or_a_long_text_in_a_list_is_refused() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let problems = |y: Youth| y.validate(today).into_iter().map(|e| (e.field, e.problem)).collect::<Vec<_>>();
+        let cpr = Youth { interests: vec!["fodbold".into(), "0101901234".into()], ..emma() };
+        assert_eq!(problems(cpr), [("interests", Problem::LooksLikeCpr)]);
+        let spaced = Youth { languages: vec!["010190 1234".into()], ..emma() };
+        assert_eq!(problems(spaced), [("languages", Problem::LooksLikeCpr)]);
+        let long = Youth { interests: vec!["x".repeat(81)], ..emma() };
+        assert_eq!(problems(long), [("interests", Problem::TooLong { max: 80 })]);
     }
 
     #[test]

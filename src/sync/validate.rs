@@ -91,6 +91,17 @@ struct Checker {
 }
 
 /// A device id: not empty, at most 100 characters.
+/// Whether any text anywhere in `v` looks like a CPR number (a conflict entry's values are
+/// whole fields or settings, of any shape).
+fn holds_cpr(v: &Value) -> bool {
+    match v {
+        Value::String(s) => crate::domain::validation::contains_cpr(s),
+        Value::Array(items) => items.iter().any(holds_cpr),
+        Value::Object(m) => m.values().any(holds_cpr),
+        _ => false,
+    }
+}
+
 fn device_ok(d: &str) -> bool {
     !d.is_empty() && d.chars().count() <= 100
 }

@@ -55,6 +55,14 @@ impl Checker {
                 self.push(Location { field: Some(f.into()), ..at.clone() }, kind);
             }
         }
+        for (f, v) in [("kept", &c.kept), ("lost", &c.lost)] {
+            if holds_cpr(v) {
+                self.push(
+                    Location { field: Some(f.into()), ..at.clone() },
+                    ProblemKind::Invalid(Problem::LooksLikeCpr),
+                );
+            }
+        }
         Some(c)
     }
 

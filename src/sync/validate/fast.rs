@@ -38,6 +38,8 @@ pub(super) fn accept(bytes: &[u8], checker: &mut Checker, known: &dyn Fn(&str, &
         (c.store == SETTINGS_STORE || RECORD_STORES.contains(&c.store.as_str()))
             && checker.stamp_ok(&c.kept_stamp)
             && checker.stamp_ok(&c.lost_stamp)
+            && !holds_cpr(&c.kept)
+            && !holds_cpr(&c.lost)
     });
     if !stores_ok {
         return None;
