@@ -54,6 +54,11 @@ pub fn counts_as_load(status: CaseStatus) -> bool {
     matches!(status, CaseStatus::Allocated | CaseStatus::Active)
 }
 
+/// The case's assignment, if the case counts toward its person's and provider's load now.
+pub fn carried_assignment(case: &Case) -> Option<Assignment> {
+    case.assignment.filter(|_| counts_as_load(case.status) && !case.meta.archived)
+}
+
 /// A read-only view over the registers, as of `today`, with `settings`.
 #[derive(Clone, Debug)]
 pub struct Registry<'a> {
@@ -91,7 +96,7 @@ impl<'a> Registry<'a> {
         let mut provider_load = HashMap::new();
         for (i, c) in cases.iter().enumerate() {
             cases_of_youth.entry(c.youth).or_default().push(i);
-            if let Some(a) = c.assignment.filter(|_| counts_as_load(c.status) && !c.meta.archived) {
+            if let Some(a) = carried_assignment(c) {
                 let h = hundredths(c.hours_per_week.unwrap_or(0.0));
                 *person_load.entry(a.person).or_insert(0) += h;
                 *provider_load.entry(a.provider).or_insert(0) += h;
@@ -192,7 +197,7 @@ impl<'a> Registry<'a> {
     /// The hours (hundredths) `case` itself adds to the load of its current person and
     /// provider: `Some((person, provider, hours))` when it counts as load.
     pub fn own_load(&self, case: &Case) -> Option<(PersonId, ProviderId, i64)> {
-        let a = case.assignment.filter(|_| counts_as_load(case.status) && !case.meta.archived)?;
+        let a = carried_assignment(case)?;
         Some((a.person, a.provider, hundredths(case.hours_per_week.unwrap_or(0.0))))
     }
 }
@@ -227,6 +232,21 @@ mod tests {
         w.busy_case(anna, CaseStatus::Active, 6.0);
         w.cases.last_mut().unwrap().meta.archived = true;
         assert_eq!(w.ctx().person_load(anna), 0.0);
+    }
+
+    #[test]
+    fn only_allocated_and_active_cases_that_are_not_archived_are_carried() {
+        let mut w = World::new();
+        let anna = w.anna;
+        let first = w.cases.len();
+        for status in CaseStatus::ALL {
+            w.busy_case(anna, status, 1.0);
+        }
+        w.busy_case(anna, CaseStatus::Active, 1.0);
+        w.cases.last_mut().unwrap().meta.archived = true;
+        let carried: Vec<CaseStatus> =
+            w.cases[first..].iter().filter(|c| carried_assignment(c).is_some()).map(|c| c.status).collect();
+        assert_eq!(carried, [CaseStatus::Allocated, CaseStatus::Active]);
     }
 
     #[test]

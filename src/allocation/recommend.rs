@@ -40,6 +40,15 @@ impl Recommendation {
     pub fn best(&self) -> Option<&Candidate> {
         self.ranked.first()
     }
+
+    /// Whether `person` may take the case now: their entry among the eligible, or else the
+    /// rules that block them (none for a person who is no choice at all, e.g. archived).
+    pub fn choice(&self, person: PersonId) -> Result<&Candidate, &[Block]> {
+        match self.ranked.iter().find(|c| c.person == person) {
+            Some(candidate) => Ok(candidate),
+            None => Err(self.blocked.iter().find(|(p, _)| *p == person).map_or(&[][..], |(_, b)| b.as_slice())),
+        }
+    }
 }
 
 /// The ranking order: score descending, then lower load, then person id.
@@ -137,6 +146,18 @@ mod tests {
         let r = recommend(w.case, &ctx).unwrap();
         assert!(r.ranked.iter().all(|c| c.person != bo));
         assert_eq!(r.blocked[0].1[0].rule(), Rule::PersonCapacity);
+        assert_eq!(r.choice(bo).map(|c| c.person).map_err(|b| b[0].rule()), Err(Rule::PersonCapacity));
+    }
+
+    #[test]
+    fn a_choice_is_an_eligible_candidate_or_says_what_blocks_it() {
+        let mut w = World::new();
+        let (anna, bo) = (w.anna, w.bo);
+        w.person_mut(anna).meta.archived = true;
+        let ctx = w.ctx();
+        let r = recommend(w.case, &ctx).unwrap();
+        assert_eq!(r.choice(bo).map(|c| c.person), Ok(bo));
+        assert_eq!(r.choice(anna).map(|c| c.person), Err(&[][..]), "archived: no choice, and no rule to name");
     }
 
     #[test]

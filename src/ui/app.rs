@@ -1,6 +1,7 @@
 //! The app shell: opens the data, provides the state, and lays out navigation and routes.
 
 use crate::storage::today;
+use crate::ui::components::Unsaved;
 use crate::ui::pages::{cases, committee, data, evaluation, followup, overview, providers, settings};
 use crate::ui::state::{AppState, Loaded};
 use crate::ui::text;
@@ -39,6 +40,8 @@ pub fn App() -> impl IntoView {
         }
     }));
     provide_context(ready);
+    Unsaved::provide();
+    cases::ListAddress::provide();
     view! {
         <UpdatePrompt/>
         <Shell ready/>

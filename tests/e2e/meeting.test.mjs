@@ -130,17 +130,39 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await page.goBack();
   });
 
+  await t.test('archiving a person or provider who carries the case asks first', async () => {
+    await nav(page, 'Kontaktpersoner og leverandører');
+    // The person's hours in use are the allocated case's 3; the other person has none.
+    const rows = page.locator('section.register li.row');
+    await rows.filter({ hasText: '3 / 10 timer i brug' }).waitFor();
+    assert.equal(await rows.filter({ hasText: '0 / 10 timer i brug' }).count(), 1);
+    const ask = async (row, expected) => {
+      await row.getByRole('button').click();
+      const form = page.locator('form.editor');
+      const question = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.message()); await d.dismiss(); }));
+      await form.getByRole('button', { name: 'Arkivér' }).click();
+      assert.match(await question, expected);
+      // Not archived: the editor stays open with the record as it was.
+      await form.getByRole('button', { name: 'Arkivér' }).waitFor();
+      await form.getByRole('button', { name: 'Annullér' }).click();
+      await form.waitFor({ state: 'detached' });
+    };
+    await ask(rows.filter({ hasText: '3 / 10 timer i brug' }), /^(Anna|Bo) Pædagog har 1 sag i gang\. .*Arkivér alligevel\?$/);
+    await ask(rows.filter({ has: page.locator('.row-title', { hasText: /^Klub Nord$/ }) }), /^Klub Nord har 2 aktive kontaktpersoner og 1 sag i gang\. .*Arkivér alligevel\?$/);
+    assert.equal(await page.getByText('Arkiveret').count(), 0);
+  });
+
   await t.test('the case list searches, filters by status, concern, district and legal basis, and sorts', async () => {
     await nav(page, 'Sager');
     const count = page.locator('p.count');
     const names = () => page.locator('ul.cases .row-title').allTextContents();
     await count.getByText('3 sager').waitFor();
     await page.getByLabel('Søg på pseudonym eller sagsbehandler').fill('b.b');
-    await count.getByText('1 sager').waitFor();
+    await count.getByText('1 sag', { exact: true }).waitFor();
     assert.deepEqual(await names(), ['B.B.']);
     await page.getByLabel('Søg på pseudonym eller sagsbehandler').fill('');
     await field(page, 'Status').selectOption({ label: 'Fordelt' });
-    await count.getByText('1 sager').waitFor();
+    await count.getByText('1 sag', { exact: true }).waitFor();
     assert.deepEqual(await page.locator('ul.cases .status').allTextContents(), ['Fordelt']);
     await field(page, 'Status').selectOption({ index: 0 });
     await field(page, 'Problemstillinger').selectOption({ label: 'Skoleproblematikker' });
@@ -212,8 +234,30 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     const select = field(card, 'Vælg kontaktperson');
     const chosen = await select.locator('option:checked').textContent();
     assert.ok(chosen.startsWith(suggested), `${chosen} preselected, suggested ${suggested}`);
+    // What is typed on the other card survives this decision and a reorder of the agenda.
+    const otherName = (await cards.nth(withSuggestion.indexOf(true)).locator('h3').textContent()).split(' ')[0];
+    const other = cards.filter({ has: page.locator('h3', { hasText: otherName }) });
+    await field(other, 'Begrundelse').fill('Kladde');
     await card.getByRole('button', { name: 'Træf afgørelse' }).click();
     await card.getByText(`Afgjort: ${suggested}`).waitFor();
+    await other.getByText(/^Samlet forslag: /).waitFor();
+    assert.equal(await field(other, 'Begrundelse').inputValue(), 'Kladde');
+    const move = other.getByRole('button', { name: (await other.getByRole('button', { name: 'Flyt op' }).isDisabled()) ? 'Flyt ned' : 'Flyt op' });
+    const before = await cards.locator('h3').allTextContents();
+    await move.click();
+    await page.waitForFunction((b) => [...document.querySelectorAll('article.agenda-case h3')].map((h) => h.textContent).join() !== b.join(), before);
+    assert.equal(await field(other, 'Begrundelse').inputValue(), 'Kladde');
+    assert.match(await page.evaluate(() => document.activeElement?.id ?? ''), /^move-(up|down)-/, 'the focus stays on the moved card');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('article')?.querySelector('h3')?.textContent.split(' ')[0]), otherName);
+    // Departing from the suggestion voids the rest of it (it counted on the hours now taken).
+    const otherSelect = field(other, 'Vælg kontaktperson');
+    const current = await otherSelect.inputValue();
+    const values = await otherSelect.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    await otherSelect.selectOption(values.find((v) => v !== current));
+    await other.getByRole('button', { name: 'Træf afgørelse' }).click();
+    await other.getByText(/^Afgjort: /).waitFor();
+    await page.getByText('Forslaget gælder ikke længere').waitFor();
+    assert.equal(await page.locator('table.batch').count(), 0);
   });
 
   assertClean(findings, 'meeting flow');

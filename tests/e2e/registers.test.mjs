@@ -11,6 +11,19 @@ import {
 const field = (page, label) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}( \\*)?$`));
 const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 
+const UNSAVED = 'Du har ændringer, der ikke er gemt. Vil du kassere dem?';
+
+/** Run `action`, answer the dialog it opens (accept or dismiss), and return its type and message. */
+async function answerNextDialog(page, accept, action) {
+  const dialog = new Promise((resolve) => page.once('dialog', async (d) => {
+    resolve([d.type(), d.message()]);
+    await (accept ? d.accept() : d.dismiss());
+  }));
+  await action();
+  const [type, message] = await dialog;
+  return type === 'beforeunload' ? [type] : [type, message];
+}
+
 async function expectNoSeriousAxe(page, where) {
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, `${where}:\n${formatAxe(violations)}`);
@@ -38,6 +51,14 @@ test('registers and cases persist, validate in Danish and work offline', async (
     await field(page, 'Budgetramme pr. år (kr.)').fill('1.500.000');
     await page.locator('#followup_first_months-error').waitFor({ state: 'detached' });
     await page.locator('#budget_frame_kr-error').waitFor({ state: 'detached' });
+    // Leaving with unsaved settings asks first; staying keeps them.
+    const asked = await answerNextDialog(page, false, () => nav(page, 'Kontaktpersoner og leverandører'));
+    assert.deepEqual(asked, ['confirm', UNSAVED]);
+    await page.getByRole('heading', { name: 'Indstillinger', level: 1 }).waitFor();
+    assert.equal(await first.inputValue(), '3');
+    const settingsForm = page.locator('form', { has: first });
+    await settingsForm.getByRole('button', { name: 'Gem', exact: true }).click();
+    await settingsForm.getByText('Gemt').waitFor();
     await page.getByRole('button', { name: 'Nyt distrikt' }).click();
     await field(page, 'Navn').fill('Nordbyen');
     await page.locator('form.editor').getByRole('button', { name: 'Gem', exact: true }).click();
@@ -69,6 +90,15 @@ test('registers and cases persist, validate in Danish and work offline', async (
     await field(page, 'Loft over kontaktpersontimer pr. uge').fill('30');
     await page.locator('form.editor').getByRole('button', { name: 'Gem', exact: true }).click();
     await page.getByRole('button', { name: /^Klub Nord/ }).waitFor();
+    // Opening another record over unsaved edits asks first; staying keeps them.
+    await page.getByRole('button', { name: /^Klub Nord/ }).click();
+    await field(page, 'Navn').fill('Klub Nord (ændret)');
+    assert.deepEqual(
+      await answerNextDialog(page, false, () => page.getByRole('button', { name: 'Ny leverandør' }).click()),
+      ['confirm', UNSAVED]);
+    assert.equal(await field(page, 'Navn').inputValue(), 'Klub Nord (ændret)');
+    await page.locator('form.editor').getByRole('button', { name: 'Annullér' }).click();
+    await page.locator('form.editor').waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Ny kontaktperson' }).click();
     await field(page, 'Navn').fill('Anna Pædagog');
@@ -122,7 +152,8 @@ test('registers and cases persist, validate in Danish and work offline', async (
   });
 
   await t.test('a visited case needs legal basis, goals and visitation date', async () => {
-    await page.reload();
+    // The form still holds the refused edits: the browser asks before a reload drops them.
+    assert.deepEqual((await answerNextDialog(page, true, () => page.reload()))[0], 'beforeunload');
     await waitForApp(page);
     await nav(page, 'Sager');
     await page.getByRole('link', { name: /E\.K\./ }).click();
@@ -141,6 +172,30 @@ test('registers and cases persist, validate in Danish and work offline', async (
     assert.match(await row.textContent(), /6 t\/uge/);
     await nav(page, 'Kontaktpersoner og leverandører');
     await page.getByRole('button', { name: /^Anna Pædagog/ }).waitFor();
+  });
+
+  await t.test('the case list keeps its search and filters on the way back from a case and over a reload', async () => {
+    await nav(page, 'Sager');
+    await field(page, 'Søg på pseudonym eller sagsbehandler').fill('e.k');
+    await page.locator('select[name=filter-district]').selectOption({ label: 'Nordbyen' });
+    await page.getByRole('link', { name: /E\.K\./ }).click();
+    await page.getByRole('link', { name: 'Tilbage til sagerne' }).click();
+    const kept = async () => {
+      await page.getByRole('link', { name: /E\.K\./ }).waitFor();
+      assert.equal(await field(page, 'Søg på pseudonym eller sagsbehandler').inputValue(), 'e.k');
+      assert.equal(await page.locator('select[name=filter-district] option:checked').textContent(), 'Nordbyen');
+    };
+    await kept();
+    await page.reload();
+    await waitForApp(page);
+    await kept();
+    await field(page, 'Søg på pseudonym eller sagsbehandler').fill('zzz');
+    await page.getByText('Ingen sager matcher.').waitFor();
+    // Typing replaces the address instead of adding to the history: back leads to the case.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'E.K.', level: 1 }).waitFor();
+    await nav(page, 'Sager');
+    assert.equal(await field(page, 'Søg på pseudonym eller sagsbehandler').inputValue(), '', 'the navigation opens the whole list');
   });
 
   await t.test('offline reload keeps the app and its data', async () => {

@@ -2,6 +2,7 @@
 //! edit, archive and restore. Each record type supplies its title, subtitle and editor.
 
 use super::form::FormErrors;
+use super::unsaved::{ask, confirm_discard, guard_unsaved};
 use crate::domain::{FieldError, Problem};
 use crate::storage::SaveError;
 use crate::ui::state::{use_state, AppState, Stored};
@@ -20,6 +21,10 @@ pub trait RegisterItem: Stored + PartialEq {
     fn sort_key(&self) -> String;
     /// A name no other record of the register may have (case and spaces aside), if any.
     fn unique_name(&self) -> Option<&str> {
+        None
+    }
+    /// What archiving the record would leave behind, asked about before it is archived.
+    fn archive_warning(&self, _state: &AppState) -> Option<String> {
         None
     }
 }
@@ -72,6 +77,8 @@ pub fn register_page<R: RegisterItem>(
     let list = R::list(&state);
     let show_archived = RwSignal::new(false);
     let editing: RwSignal<Option<(Option<R>, RwSignal<R>)>> = RwSignal::new(None);
+    // Whether the open editor has unsaved edits (set by the editor).
+    let dirty: StoredValue<Option<Signal<bool>>> = StoredValue::new(None);
     let rows = Memo::new(move |_| {
         let mut items: Vec<R> =
             list.with(|l| l.iter().filter(|r| show_archived.get() || !r.archived()).cloned().collect());
@@ -79,6 +86,10 @@ pub fn register_page<R: RegisterItem>(
         items
     });
     let open = move |original: Option<R>| {
+        let unsaved = dirty.get_value().is_some_and(|d| d.try_get_untracked().unwrap_or(false));
+        if unsaved && !confirm_discard() {
+            return;
+        }
         let draft = original.clone().unwrap_or_else(|| R::blank(&state));
         editing.set(Some((original, RwSignal::new(draft))));
     };
@@ -95,7 +106,7 @@ pub fn register_page<R: RegisterItem>(
                     on:change=move |ev| show_archived.set(event_target_checked(&ev))/>
                 <span>{text::SHOW_ARCHIVED}</span>
             </label>
-            {move || editing.get().map(|(original, draft)| view! { <Editor original draft editing editor/> })}
+            {move || editing.get().map(|(original, draft)| view! { <Editor original draft editing dirty editor/> })}
             <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::EMPTY_LIST}</p> }>
                 <ul class="rows">
                     <For each=move || rows.get() key=|r| (r.key(), r.revs().values().max().cloned()) let:item>
@@ -125,16 +136,24 @@ fn Editor<R: RegisterItem>(
     original: Option<R>,
     draft: RwSignal<R>,
     editing: RwSignal<Option<(Option<R>, RwSignal<R>)>>,
+    dirty: StoredValue<Option<Signal<bool>>>,
     editor: fn(RwSignal<R>) -> AnyView,
 ) -> impl IntoView {
     let state = use_state();
     let form = FormErrors::provide();
+    let initial = StoredValue::new(draft.get_untracked());
+    let changed = Signal::derive(move || form.has_bad_input() || initial.with_value(|i| draft.with(|d| d != i)));
+    dirty.set_value(Some(changed));
+    guard_unsaved(changed);
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let is_new = original.is_none();
     let original = StoredValue::new(original);
     let save = move |archive: Option<bool>| {
         let mut next = draft.get_untracked();
+        if archive == Some(true) && next.archive_warning(&state).is_some_and(|warning| !ask(&warning)) {
+            return;
+        }
         if let Some(a) = archive {
             next.set_archived(a);
         }

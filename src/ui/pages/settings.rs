@@ -3,7 +3,7 @@
 
 use crate::domain::{Settings, Weights};
 use crate::storage::{request_persistence, storage_estimate, SaveError};
-use crate::ui::components::{FormErrors, NumberInput, TextInput};
+use crate::ui::components::{guard_unsaved, FormErrors, NumberInput, TextInput};
 use crate::ui::lens::lens;
 use crate::ui::pages::registers;
 use crate::ui::state::use_state;
@@ -31,6 +31,13 @@ fn SettingsForm() -> impl IntoView {
     let form = FormErrors::provide();
     let draft = RwSignal::new(state.settings.get_untracked());
     let saved = RwSignal::new(false);
+    let own = |s: &Settings| {
+        let months = (s.followup_first_months, s.followup_interval_months, s.certificate_valid_months);
+        (s.municipality.clone(), months, s.budget_frame_kr)
+    };
+    guard_unsaved(Signal::derive(move || {
+        form.has_bad_input() || state.settings.with(|s| draft.with(|d| own(s) != own(d)))
+    }));
     let (municipality, set_municipality) =
         lens(draft, |s: &Settings| s.municipality.clone(), |s, v| s.municipality = v);
     let (first, set_first) = lens(
@@ -91,6 +98,10 @@ fn WeightsForm() -> impl IntoView {
     let form = FormErrors::provide();
     let draft = RwSignal::new(state.settings.get_untracked());
     let saved = RwSignal::new(false);
+    let own = |s: &Settings| (s.weights.clone(), s.solver_time_limit_ms);
+    guard_unsaved(Signal::derive(move || {
+        form.has_bad_input() || state.settings.with(|s| draft.with(|d| own(s) != own(d)))
+    }));
     let store = move |next: Settings| {
         spawn_local(async move {
             match state.save_settings(next).await {

@@ -50,6 +50,8 @@ pub const BLOCKED_TITLE: &str = "Udelukkede kandidater";
 pub const POINTS: &str = "point";
 pub const BATCH_TITLE: &str = "Forslag for hele dagsordenen";
 pub const BATCH_RUN: &str = "Beregn forslag";
+pub const BATCH_VOID: &str =
+    "Forslaget gælder ikke længere: en afgørelse afveg fra det, så resten af det kan være umuligt. Beregn et nyt.";
 pub const BATCH_OPTIMAL: &str = "Bevist optimalt: ingen anden fordeling placerer flere sager eller giver flere point.";
 pub const BATCH_NOT_OPTIMAL: &str = "Ikke bevist optimalt inden for tidsgrænsen. Bedste kendte grænse:";
 pub const BATCH_DOWNLOAD: &str = "Hent instansen (JSON)";
@@ -80,6 +82,15 @@ pub fn term(t: &crate::allocation::score::Term, name: &dyn Fn(String) -> String)
 }
 
 /// A hard rule that blocks a candidate, with its evidence, in Danish.
+/// Why the chosen person cannot take the case (any more).
+pub fn not_eligible(name: &str, why: &[String]) -> String {
+    if why.is_empty() {
+        format!("{name} kan ikke vælges til sagen.")
+    } else {
+        format!("{name} kan ikke vælges til sagen nu: {}.", why.join("; "))
+    }
+}
+
 pub fn block(b: &crate::allocation::eligibility::Block, name: &dyn Fn(String) -> String) -> String {
     use crate::allocation::eligibility::Block::*;
     use crate::domain::person::{CertificateKind, CertificateProblem};

@@ -16,6 +16,10 @@ pub const SAVE: &str = "Gem";
 pub const SAVING: &str = "Gemmer …";
 pub const SAVED: &str = "Gemt";
 pub const CANCEL: &str = "Annullér";
+pub const CANNOT_SAVE: &str = "Kan ikke gemmes";
+pub const STORAGE_FAILED: &str =
+    "Kunne ikke gemme på denne enhed. Prøv igen; lykkes det ikke, så tag en eksport som sikkerhedskopi";
+pub const DISCARD_UNSAVED: &str = "Du har ændringer, der ikke er gemt. Vil du kassere dem?";
 pub const EDIT: &str = "Redigér";
 pub const NEW: &str = "Ny";
 pub const ARCHIVE: &str = "Arkivér";
@@ -59,7 +63,7 @@ pub const CASE_NEW: &str = "Ny sag";
 pub const CASE_EDIT: &str = "Redigér sag";
 pub const CASE_SEARCH: &str = "Søg på pseudonym eller sagsbehandler";
 pub const CASE_NONE: &str = "Ingen sager matcher.";
-pub const CASE_COUNT: &str = "sager";
+pub const CASE_COUNT: (&str, &str) = ("sag", "sager");
 pub const SORT_BY: &str = "Sortér efter";
 pub const SORT_RECEIVED: &str = "Modtaget (nyeste først)";
 pub const SORT_PSEUDONYM: &str = "Pseudonym";
@@ -316,6 +320,20 @@ pub fn problem(p: &Problem) -> String {
     capitalized(&crate::sync::validate::danish(p))
 }
 
+/// A refused save in Danish: each broken rule with its field's label (`store` names the
+/// record type), or that the device could not store it.
+pub fn save_error(store: &str, e: &crate::storage::SaveError) -> String {
+    match e {
+        crate::storage::SaveError::Invalid(errors) => {
+            let label = |field: &str| import_field(store, field).map_or_else(|| field.to_string(), str::to_string);
+            let each: Vec<String> =
+                errors.iter().map(|e| format!("{}: {}", label(e.field), problem(&e.problem))).collect();
+            format!("{}: {}", CANNOT_SAVE, each.join("; "))
+        }
+        crate::storage::SaveError::Storage(e) => format!("{} ({e})", STORAGE_FAILED),
+    }
+}
+
 /// The button that moves a case to `to`.
 pub fn move_to(to: CaseStatus) -> String {
     match to {
@@ -350,6 +368,25 @@ pub fn field_label(field: &str) -> &'static str {
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Asked before archiving a contact person who still carries cases.
+pub fn archive_person_warning(name: &str, carried: usize) -> String {
+    format!(
+        "{name} har {} i gang. Sagerne beholder kontaktpersonen, men personen foreslås ikke til nye sager. \
+         Arkivér alligevel?",
+        count(carried as u64, "sag", "sager")
+    )
+}
+
+/// Asked before archiving a provider that still has contact persons or carries cases.
+pub fn archive_provider_warning(name: &str, persons: usize, carried: usize) -> String {
+    format!(
+        "{name} har {} og {} i gang. Sagerne beholder deres kontaktperson, men leverandøren og dens \
+         kontaktpersoner foreslås ikke til nye sager. Arkivér alligevel?",
+        count(persons as u64, "aktiv kontaktperson", "aktive kontaktpersoner"),
+        count(carried as u64, "sag", "sager")
+    )
 }
 
 /// A storage size the way people read it: "2,6 MB", "10,7 GB".

@@ -3,7 +3,7 @@
 use crate::domain::*;
 use crate::storage::SaveError;
 use crate::ui::components::{
-    split_list, CheckList, DateInput, FormErrors, NumberInput, OutOfHoursInput, SelectInput, TextInput,
+    guard_unsaved, split_list, CheckList, DateInput, FormErrors, NumberInput, OutOfHoursInput, SelectInput, TextInput,
 };
 use crate::ui::lens::{choices, enum_choices, id_lens, ids_lens, lens, opt_enum_lens, required_id_lens};
 use crate::ui::state::{use_state, AppState};
@@ -60,6 +60,8 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
     let form = FormErrors::provide();
     let draft = RwSignal::new(original.clone().unwrap_or_else(|| CaseDraft::blank(&state)));
     let original = StoredValue::new(original);
+    let initial = StoredValue::new(draft.get_untracked());
+    guard_unsaved(Signal::derive(move || form.has_bad_input() || initial.with_value(|i| draft.with(|d| d != i))));
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(false);
 

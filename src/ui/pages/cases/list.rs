@@ -9,6 +9,9 @@ use crate::ui::state::use_state;
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
 use std::collections::HashMap;
 
 const PAGE: usize = 100;
@@ -44,16 +47,61 @@ const SORTS: [(Sort, &str, &str); 4] = [
     (Sort::Age, "age", text::SORT_AGE),
 ];
 
+/// The case list's address with its search, filters and sort (`/sager?distrikt=…`), kept for the
+/// way back from a case.
+#[derive(Clone, Copy)]
+pub struct ListAddress(RwSignal<String>);
+
+impl ListAddress {
+    /// Provided by the app, above every page.
+    pub fn provide() {
+        provide_context(Self(RwSignal::new(LIST.to_string())));
+    }
+
+    /// The list as it was last shown.
+    pub fn last() -> String {
+        use_context::<Self>().map_or_else(|| LIST.to_string(), |Self(address)| address.get_untracked())
+    }
+}
+
+const LIST: &str = "/sager";
+
 #[component]
 pub fn CaseList() -> impl IntoView {
     let state = use_state();
-    let query = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let district = RwSignal::new(String::new());
-    let legal = RwSignal::new(String::new());
-    let concern = RwSignal::new(String::new());
-    let sort = RwSignal::new("received".to_string());
+    // The search, filters and sort live in the address, so a reload or the way back from a case
+    // shows the list as it was left.
+    let address = use_query_map();
+    let from_address = |key: &str, default: &str| {
+        RwSignal::new(address.with_untracked(|a| a.get(key)).unwrap_or_else(|| default.to_string()))
+    };
+    let query = from_address("soeg", "");
+    let status = from_address("status", "");
+    let district = from_address("distrikt", "");
+    let legal = from_address("grundlag", "");
+    let concern = from_address("bekymring", "");
+    let sort = from_address("sortering", "received");
     let shown = RwSignal::new(PAGE);
+    let navigate = use_navigate();
+    let last = use_context::<ListAddress>();
+    Effect::new(move |_| {
+        let mut params = ParamsMap::new();
+        let fields =
+            [("soeg", query), ("status", status), ("distrikt", district), ("grundlag", legal), ("bekymring", concern)];
+        for (key, value) in fields.into_iter().chain((sort.get() != "received").then_some(("sortering", sort))) {
+            let value = value.get();
+            if !value.is_empty() {
+                params.insert(key, value);
+            }
+        }
+        let next = format!("{LIST}{}", params.to_query_string());
+        if let Some(ListAddress(last)) = last {
+            last.set(next.clone());
+        }
+        if address.with_untracked(|a| a.to_query_string()) != params.to_query_string() {
+            navigate(&next, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        }
+    });
 
     let rows = Memo::new(move |_| {
         let districts: HashMap<DistrictId, String> =
@@ -164,7 +212,7 @@ pub fn CaseList() -> impl IntoView {
                 value=concern on_change=filter(concern) allow_none=true none_label=text::ALL/>
             <SelectInput label=text::SORT_BY name="sort" options=sort_choices value=sort on_change=filter(sort)/>
         </div>
-        <p class="count" aria-live="polite">{move || format!("{} {}", total(), text::CASE_COUNT)}</p>
+        <p class="count" aria-live="polite">{move || text::count(total() as u64, text::CASE_COUNT.0, text::CASE_COUNT.1)}</p>
         <Show when=has_any fallback=|| view! { <p class="empty">{text::CASE_NONE}</p> }>
             <ul class="rows cases">
                 <For each=page key=|r| r.id.clone() let:row>

@@ -11,7 +11,7 @@ use crate::ui::text;
 use form::{CaseDraft, CaseForm};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-pub use list::CaseList;
+pub use list::{CaseList, ListAddress};
 use view::CaseView;
 
 #[component]

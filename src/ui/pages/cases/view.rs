@@ -5,7 +5,6 @@ use crate::domain::age::{age_on, next_milestone};
 use crate::domain::case::{EndReason, Ending};
 use crate::domain::lifecycle::{self, LifecycleError};
 use crate::domain::{Case, CaseStatus};
-use crate::storage::SaveError;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -47,7 +46,7 @@ pub fn CaseView(draft: CaseDraft) -> impl IntoView {
         case.concerns.iter().map(|c| name_in(state.concerns, &c.to_string(), |c| c.name.clone())).collect();
     let goals: Vec<String> = case.goals.iter().map(|g| g.text.trim().to_string()).filter(|g| !g.is_empty()).collect();
     view! {
-        <p><A href="/sager" attr:class="back">{text::BACK_TO_CASES}</A></p>
+        <p><A href=super::ListAddress::last() attr:class="back">{text::BACK_TO_CASES}</A></p>
         <div class="page-head">
             <h1>{youth.pseudonym.clone()}</h1>
             <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span>
@@ -125,14 +124,7 @@ fn StatusPanel(case: Case) -> impl IntoView {
                 spawn_local(async move {
                     match state.save(Some(old), next).await {
                         Ok(saved) => case.set_value(saved),
-                        Err(SaveError::Invalid(errors)) => {
-                            let msgs: Vec<String> = errors
-                                .iter()
-                                .map(|e| format!("{}: {}", text::field_label(e.field), text::problem(&e.problem)))
-                                .collect();
-                            problem.set(Some(msgs.join("; ")));
-                        }
-                        Err(SaveError::Storage(e)) => problem.set(Some(e.to_string())),
+                        Err(e) => problem.set(Some(text::save_error("cases", &e))),
                     }
                 });
             }

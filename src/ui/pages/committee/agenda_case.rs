@@ -6,22 +6,42 @@ use crate::allocation::recommend::{recommend, Recommendation};
 use crate::domain::age::age_on;
 use crate::domain::lifecycle;
 use crate::domain::org::attendees_for;
-use crate::domain::{Assignment, CaseId, CaseStatus, Decision, DecisionId, Meeting, PersonId, RecordMeta};
+use crate::domain::{Assignment, CaseId, CaseStatus, Decision, DecisionId, MeetingId, PersonId, Record, RecordMeta};
 use crate::storage::SaveError;
 use crate::ui::components::Choice;
 use crate::ui::components::{FormErrors, SelectInput, TextInput};
 use crate::ui::registry::with_registry;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 
+/// What the committee has chosen and typed for a case but not decided yet. It outlives the
+/// card's form, which is drawn anew whenever the recommendation changes (e.g. after a decision
+/// on another case).
+#[derive(Clone, Copy)]
+struct Inputs {
+    person: RwSignal<String>,
+    /// Whether the user chose the person (then neither the recommendation nor the batch
+    /// suggestion replaces the choice).
+    chosen: RwSignal<bool>,
+    rationale: RwSignal<String>,
+    decided_by: RwSignal<String>,
+}
+
 #[component]
-pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
+pub fn AgendaCase(case_id: CaseId, meeting: MeetingId, date: NaiveDate) -> impl IntoView {
     let state = use_state();
     let case = Memo::new(move |_| state.cases.with(|c| c.iter().find(|c| c.meta.id == case_id).cloned()));
     let recommendation = Memo::new(move |_| with_registry(state, |ctx| recommend(case_id, ctx).ok()));
+    let inputs = Inputs {
+        person: RwSignal::new(String::new()),
+        chosen: RwSignal::new(false),
+        rationale: RwSignal::new(String::new()),
+        decided_by: RwSignal::new(text::COMMITTEE_NAME.to_string()),
+    };
     move || {
         let Some(case) = case.get() else { return view! { <p class="empty">{text::RECORD_NOT_FOUND}</p> }.into_any() };
         let Some(youth) = state.youths.with(|y| y.iter().find(|y| y.meta.id == case.youth).cloned()) else {
@@ -39,7 +59,7 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
         let decided = case.status != CaseStatus::OnAgenda;
         view! {
             <h3>{youth.pseudonym.clone()} " " <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span></h3>
-            <p class="muted">{format!("{} · {} · {} t/uge · {}", text::age_years(age_on(youth.birth_date, meeting.date)), district,
+            <p class="muted">{format!("{} · {} · {} t/uge · {}", text::age_years(age_on(youth.birth_date, date)), district,
                 case.hours_per_week.map(text::hours).unwrap_or_default(), concerns.join(", "))}</p>
             <p><strong>{text::ATTENDEES}": "</strong>{who.join(", ")}</p>
             {match (decided, recommendation.get()) {
@@ -47,7 +67,7 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
                     // Who the committee chose at this meeting (the case's latest decision here).
                     let chosen = state.decisions.with(|d| {
                         d.iter()
-                            .filter(|d| d.case == case_id && d.meeting == meeting.meta.id)
+                            .filter(|d| d.case == case_id && d.meeting == meeting)
                             .max_by_key(|d| d.decided_at)
                             .map(|d| name_in(state.persons, &d.person.to_string(), |p| p.name.clone()))
                     });
@@ -56,7 +76,7 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
                 }
                 (false, Some(rec)) => view! {
                     <super::recommendations::Recommendations recommendation=rec.clone()/>
-                    <DecisionForm case_id meeting=meeting.clone() recommendation=rec/>
+                    <DecisionForm case_id meeting date recommendation=rec inputs/>
                 }.into_any(),
                 (false, None) => view! { <p class="empty">{text::RECORD_NOT_FOUND}</p> }.into_any(),
             }}
@@ -66,7 +86,13 @@ pub fn AgendaCase(case_id: CaseId, meeting: Meeting) -> impl IntoView {
 }
 
 #[component]
-fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendation) -> impl IntoView {
+fn DecisionForm(
+    case_id: CaseId,
+    meeting: MeetingId,
+    date: NaiveDate,
+    recommendation: Recommendation,
+    inputs: Inputs,
+) -> impl IntoView {
     let state = use_state();
     let recommended = recommendation.best().map(|c| (c.person, c.score));
     // Only eligible persons can be chosen, best first, with their score.
@@ -87,17 +113,16 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
         .collect();
     let score_of: HashMap<PersonId, i64> = recommendation.ranked.iter().map(|c| (c.person, c.score)).collect();
     let form = FormErrors::provide_scoped(case_id.to_string());
-    let person = RwSignal::new(recommended.map(|(p, _)| p.to_string()).unwrap_or_default());
-    // Once the batch suggestion has run, its person for this case is preselected.
+    let Inputs { person, chosen: by_user, rationale, decided_by } = inputs;
+    // Until the user chooses, the batch suggestion's person for this case (once it has run) is
+    // preselected, else the top recommendation.
     let plan = BatchPlan::get();
     let suggested = move || plan.and_then(|p| p.person_for(case_id));
     Effect::new(move |_| {
-        if let Some(p) = suggested() {
-            person.set(p.to_string());
+        if !by_user.get_untracked() {
+            person.set(suggested().or(recommended.map(|(p, _)| p)).map(|p| p.to_string()).unwrap_or_default());
         }
     });
-    let rationale = RwSignal::new(String::new());
-    let decided_by = RwSignal::new(text::COMMITTEE_NAME.to_string());
     let problem = RwSignal::new(None::<String>);
     let decide = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -110,10 +135,19 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
             return;
         };
         let Some(old_case) = state.cases.with(|c| c.iter().find(|c| c.meta.id == case_id).cloned()) else { return };
+        // Checked again as of now: the loads may have changed since the card was drawn.
+        let now = with_registry(state, |ctx| recommend(case_id, ctx).ok());
+        if let Some(Err(blocks)) = now.as_ref().map(|r| r.choice(chosen)) {
+            let name = name_in(state.persons, &chosen.to_string(), |p| p.name.clone());
+            let concern = |id: String| name_in(state.concerns, &id, |c| c.name.clone());
+            let why: Vec<String> = blocks.iter().map(|b| text::block(b, &concern)).collect();
+            problem.set(Some(text::not_eligible(&name, &why)));
+            return;
+        }
         let followed = suggested().filter(|p| *p == chosen).and_then(|p| Some((p, *score_of.get(&p)?)));
         let decision = Decision {
             meta: RecordMeta::new(DecisionId::new()),
-            meeting: meeting.meta.id,
+            meeting,
             case: case_id,
             person: chosen,
             provider,
@@ -125,9 +159,7 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
             decided_at: crate::storage::now_local(),
         };
         let mut case = old_case.clone();
-        if let Err(e) =
-            lifecycle::allocate(&mut case, Assignment { person: chosen, provider, from: meeting.date, to: None })
-        {
+        if let Err(e) = lifecycle::allocate(&mut case, Assignment { person: chosen, provider, from: date, to: None }) {
             problem.set(Some(text::lifecycle(&e)));
             return;
         }
@@ -139,9 +171,14 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
                 Err(e) => Err(e),
             };
             match result {
-                Ok(()) => problem.set(None),
+                Ok(()) => {
+                    problem.set(None);
+                    if let Some(plan) = plan {
+                        plan.decided(case_id, chosen);
+                    }
+                }
                 Err(SaveError::Invalid(errors)) => form.domain.set(errors),
-                Err(SaveError::Storage(e)) => problem.set(Some(e.to_string())),
+                Err(e) => problem.set(Some(text::save_error(Decision::STORE, &e))),
             }
         });
     };
@@ -151,7 +188,7 @@ fn DecisionForm(case_id: CaseId, meeting: Meeting, recommendation: Recommendatio
                 <p class="muted">{format!("{}: {}", text::BATCH_SUGGESTED, name_in(state.persons, &p.to_string(), |x| x.name.clone()))}</p>
             })}
             <SelectInput label=text::CHOOSE_PERSON name="person" options=Signal::stored(options)
-                value=person on_change=move |v| person.set(v) required=true allow_none=true/>
+                value=person on_change=move |v| { by_user.set(true); person.set(v) } required=true allow_none=true/>
             <TextInput label=text::RATIONALE name="rationale" value=rationale on_change=move |v| rationale.set(v) multiline=true hint=text::RATIONALE_HINT/>
             <TextInput label=text::DECIDED_BY name="decided_by" value=decided_by on_change=move |v| decided_by.set(v) required=true/>
             <Show when=move || problem.get().is_some()>

@@ -29,14 +29,23 @@ fn undecided(state: AppState, meeting: &Meeting) -> Vec<CaseId> {
 
 /// The batch suggestion's contact person per case, once the committee has run it. The agenda
 /// cards preselect it, and choosing it counts as following a recommendation (no rationale
-/// needed), as choosing the case's own top recommendation does.
+/// needed), as choosing the case's own top recommendation does. A decision that departs from
+/// it voids it: the rest of it counted on the hours the departing decision has now taken.
 #[derive(Clone, Copy)]
-pub struct BatchPlan(pub RwSignal<HashMap<CaseId, PersonId>>);
+pub struct BatchPlan(RwSignal<Plan>);
+
+#[derive(Clone, Default, PartialEq)]
+enum Plan {
+    #[default]
+    NotRun,
+    Current(HashMap<CaseId, PersonId>),
+    Void,
+}
 
 impl BatchPlan {
     /// A plan for the meeting page, shared with its cards.
     pub fn provide() {
-        provide_context(Self(RwSignal::new(HashMap::new())));
+        provide_context(Self(RwSignal::new(Plan::NotRun)));
     }
 
     /// The page's plan (take it while the component is created: event handlers have no context).
@@ -46,7 +55,27 @@ impl BatchPlan {
 
     /// The suggested person for `case`, if the suggestion has run and placed it.
     pub fn person_for(self, case: CaseId) -> Option<PersonId> {
-        self.0.with(|m| m.get(&case).copied())
+        self.0.with(|p| match p {
+            Plan::Current(m) => m.get(&case).copied(),
+            _ => None,
+        })
+    }
+
+    /// The committee decided `case` for `person`: as suggested (the rest of the plan stands), or
+    /// otherwise (the plan is void).
+    pub fn decided(self, case: CaseId, person: PersonId) {
+        self.0.update(|p| {
+            if let Plan::Current(m) = p {
+                match m.remove(&case) {
+                    Some(suggested) if suggested != person => *p = Plan::Void,
+                    _ => {}
+                }
+            }
+        });
+    }
+
+    fn is_void(self) -> bool {
+        self.0.with(|p| *p == Plan::Void)
     }
 }
 
@@ -59,13 +88,14 @@ struct Outcome {
 }
 
 #[component]
-pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
+pub fn BatchSuggestion(meeting: Memo<Option<Meeting>>) -> impl IntoView {
     let state = use_state();
-    let meeting = StoredValue::new(meeting);
     let outcome = RwSignal::new(None::<Outcome>);
     let plan = BatchPlan::get();
+    let void = move || plan.is_some_and(BatchPlan::is_void);
     let run = move |_| {
-        let agenda = undecided(state, &meeting.get_value());
+        let Some(m) = meeting.get_untracked() else { return };
+        let agenda = undecided(state, &m);
         let limit = f64::from(state.settings.with_untracked(|s| s.solver_time_limit_ms));
         let result = with_registry(state, |ctx| {
             let instance = batch_instance(&agenda, &[], ctx);
@@ -83,16 +113,17 @@ pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
             Outcome { instance, solution: solution.map_err(|e| e.to_string()), millis, waiting }
         });
         if let (Some(plan), Ok(s)) = (plan, &result.solution) {
-            plan.0.set(
+            plan.0.set(Plan::Current(
                 s.assignment.iter().filter_map(|a| Some((a.case.parse().ok()?, a.person.parse().ok()?))).collect(),
-            );
+            ));
         }
         outcome.set(Some(result));
     };
     let download = move |_| {
         if let Some(o) = outcome.get_untracked() {
             if let Ok(json) = serde_json::to_string_pretty(&o.instance) {
-                let name = format!("fordeling-instans-{}.json", meeting.with_value(|m| m.date));
+                let date = meeting.with_untracked(|m| m.as_ref().map(|m| m.date.to_string())).unwrap_or_default();
+                let name = format!("fordeling-instans-{date}.json");
                 crate::download::download(&name, "application/json", &json);
             }
         }
@@ -110,7 +141,10 @@ pub fn BatchSuggestion(meeting: Meeting) -> impl IntoView {
                     <button type="button" on:click=download>{text::BATCH_DOWNLOAD}</button>
                 </Show>
             </div>
-            {move || outcome.get().map(|o| match o.solution {
+            <Show when=void>
+                <p class="form-error" role="status">{text::BATCH_VOID}</p>
+            </Show>
+            {move || outcome.get().filter(|_| !void()).map(|o| match o.solution {
                 Err(e) => view! { <p class="form-error" role="alert">{e}</p> }.into_any(),
                 Ok(s) if s.assignment.is_empty() && s.unassigned.is_empty() => view! { <p class="empty">{text::NOTHING_TO_ALLOCATE}</p> }.into_any(),
                 Ok(s) => view! {

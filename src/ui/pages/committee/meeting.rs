@@ -3,14 +3,15 @@
 
 use super::agenda_case::AgendaCase;
 use crate::domain::lifecycle;
+use crate::domain::Record;
 use crate::domain::{Case, CaseId, CaseStatus, Meeting, MeetingId};
-use crate::storage::SaveError;
 use crate::ui::state::{name_in, use_state, AppState};
 use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 /// The meeting named by the `:id` in the route.
 pub fn meeting_from_route() -> Memo<Option<Meeting>> {
@@ -39,26 +40,32 @@ async fn change_agenda(state: AppState, meeting: Meeting, case: Case, add: bool)
         next_meeting.agenda.retain(|c| *c != case.meta.id);
     }
     let mut edits = state.edits();
-    let save = |e: SaveError| e.to_string();
-    edits.save(Some(&meeting), next_meeting).map_err(save)?;
-    edits.save(Some(&case), next_case).map_err(save)?;
-    edits.commit().await.map_err(save)
+    edits.save(Some(&meeting), next_meeting).map_err(|e| text::save_error(Meeting::STORE, &e))?;
+    edits.save(Some(&case), next_case).map_err(|e| text::save_error(Case::STORE, &e))?;
+    edits.commit().await.map_err(|e| text::save_error(Case::STORE, &e))
 }
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let meeting = meeting_from_route();
-    move || match meeting.get() {
-        Some(m) => view! { <MeetingView meeting=m/> }.into_any(),
+    // Drawn anew only for another meeting: a reorder or a decision keeps every card and what is
+    // typed in it.
+    let id = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.meta.id)));
+    move || match id.get() {
+        Some(_) => view! { <MeetingView meeting/> }.into_any(),
         None => view! { <p class="empty">{text::RECORD_NOT_FOUND}</p> }.into_any(),
     }
 }
 
+/// The id of an agenda card's move button, to give the focus back after a move.
+fn move_button_id(case: CaseId, up: bool) -> String {
+    format!("move-{}-{case}", if up { "up" } else { "down" })
+}
+
 #[component]
-fn MeetingView(meeting: Meeting) -> impl IntoView {
+fn MeetingView(meeting: Memo<Option<Meeting>>) -> impl IntoView {
     let state = use_state();
     let problem = RwSignal::new(None::<String>);
-    let meeting = StoredValue::new(meeting);
     let case_of = move |id: CaseId| state.cases.with(|c| c.iter().find(|c| c.meta.id == id).cloned());
     let visited = Memo::new(move |_| {
         state.cases.with(|c| {
@@ -69,25 +76,34 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         })
     });
     let run = move |add: bool, case: CaseId| {
-        let Some(case) = case_of(case) else { return };
+        let (Some(case), Some(m)) = (case_of(case), meeting.get_untracked()) else { return };
         spawn_local(async move {
-            problem.set(change_agenda(state, meeting.get_value(), case, add).await.err());
+            problem.set(change_agenda(state, m, case, add).await.err());
         });
     };
-    let reorder = move |index: usize, up: bool| {
-        let old = meeting.get_value();
+    let agenda = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.agenda.clone()).unwrap_or_default()));
+    let position = move |id: CaseId| agenda.with(|a| a.iter().position(|c| *c == id));
+    let reorder = move |id: CaseId, up: bool| {
+        let (Some(old), Some(index)) = (meeting.get_untracked(), position(id)) else { return };
         let mut next = old.clone();
         next.move_item(index, up);
         spawn_local(async move {
-            if let Err(e) = state.save(Some(old), next).await {
-                problem.set(Some(e.to_string()));
+            match state.save(Some(old), next).await {
+                // The focus stays with the moved case (on the other button once this one is
+                // disabled at the top or bottom).
+                Ok(_) => request_animation_frame(move || {
+                    let at_end = position(id).is_some_and(|i| if up { i == 0 } else { i + 1 == agenda.with(Vec::len) });
+                    let button = document().get_element_by_id(&move_button_id(id, up != at_end));
+                    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = button.focus();
+                    }
+                }),
+                Err(e) => problem.set(Some(text::save_error(Meeting::STORE, &e))),
             }
         });
     };
     super::batch::BatchPlan::provide();
-    let m = meeting.get_value();
-    let agenda: Vec<(usize, CaseId)> = m.agenda.iter().copied().enumerate().collect();
-    let last = agenda.len().saturating_sub(1);
+    let Some(m) = meeting.get_untracked() else { return ().into_any() };
     view! {
         <p><A href="/udvalg" attr:class="back">{text::BACK_TO_MEETINGS}</A></p>
         <div class="page-head">
@@ -99,22 +115,27 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         </Show>
         <section aria-labelledby="agenda-h">
             <h2 id="agenda-h">{text::AGENDA}</h2>
-            {agenda.is_empty().then(|| view! { <p class="empty">{text::AGENDA_EMPTY}</p> })}
-            {agenda.into_iter().map(|(index, id)| view! {
+            <Show when=move || agenda.with(Vec::is_empty)>
+                <p class="empty">{text::AGENDA_EMPTY}</p>
+            </Show>
+            <For each=move || agenda.get() key=|id| *id let:id>
                 <article class="card agenda-case">
                     <div class="actions agenda-tools">
-                        <span class="agenda-no">{format!("{}.", index + 1)}</span>
-                        <button type="button" disabled=index == 0 on:click=move |_| reorder(index, true)>{text::MOVE_UP}</button>
-                        <button type="button" disabled=index == last on:click=move |_| reorder(index, false)>{text::MOVE_DOWN}</button>
+                        <span class="agenda-no">{move || position(id).map(|i| format!("{}.", i + 1))}</span>
+                        <button type="button" id=move_button_id(id, true) disabled=move || position(id) == Some(0)
+                            on:click=move |_| reorder(id, true)>{text::MOVE_UP}</button>
+                        <button type="button" id=move_button_id(id, false)
+                            disabled=move || position(id).map(|i| i + 1) == Some(agenda.with(Vec::len))
+                            on:click=move |_| reorder(id, false)>{text::MOVE_DOWN}</button>
                         <Show when=move || case_of(id).is_some_and(|c| c.status == CaseStatus::OnAgenda)>
                             <button type="button" class="quiet" on:click=move |_| run(false, id)>{text::REMOVE_FROM_AGENDA}</button>
                         </Show>
                     </div>
-                    <AgendaCase case_id=id meeting=meeting.get_value()/>
+                    <AgendaCase case_id=id meeting=m.meta.id date=m.date/>
                 </article>
-            }).collect_view()}
+            </For>
         </section>
-        <super::batch::BatchSuggestion meeting=meeting.get_value()/>
+        <super::batch::BatchSuggestion meeting/>
         <section class="card" aria-labelledby="add-h">
             <h2 id="add-h">{text::AWAITING_COMMITTEE}</h2>
             <Show when=move || !visited.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NO_VISITED}</p> }>
@@ -129,4 +150,5 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
             </Show>
         </section>
     }
+    .into_any()
 }

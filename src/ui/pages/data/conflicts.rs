@@ -66,13 +66,13 @@ async fn restore_in<R: Stored>(state: AppState, c: &Conflict) -> Result<(), Stri
         value[c.field.as_str()] = c.lost.clone();
         serde_json::from_value(value).map_err(|e| e.to_string())?
     };
-    state.save(Some(old), new).await.map(|_| ()).map_err(|e| e.to_string())
+    state.save(Some(old), new).await.map(|_| ()).map_err(|e| text::save_error(R::STORE, &e))
 }
 
 async fn restore(state: AppState, c: &Conflict) -> Result<(), String> {
     if c.store == SETTINGS_STORE {
         let settings: Settings = serde_json::from_value(c.lost.clone()).map_err(|e| e.to_string())?;
-        return state.save_settings(settings).await.map_err(|e| e.to_string());
+        return state.save_settings(settings).await.map_err(|e| text::save_error(SETTINGS_STORE, &e));
     }
     macro_rules! by_store {
         ($($field:ident : $ty:ty),* $(,)?) => {

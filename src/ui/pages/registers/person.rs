@@ -1,3 +1,4 @@
+use crate::allocation::context::carried_assignment;
 use crate::domain::person::{Certificates, OutOfHours};
 use crate::domain::{ContactPerson, Gender, PersonId, ProviderId, RecordMeta};
 use crate::ui::components::{
@@ -17,7 +18,7 @@ impl RegisterItem for ContactPerson {
         let used: f64 = state.cases.with(|cases| {
             cases
                 .iter()
-                .filter(|c| c.assignment.is_some_and(|a| a.person == self.meta.id))
+                .filter(|c| carried_assignment(c).is_some_and(|a| a.person == self.meta.id))
                 .filter_map(|c| c.hours_per_week)
                 .sum()
         });
@@ -30,6 +31,12 @@ impl RegisterItem for ContactPerson {
             parts.push(text::CERTS_MISSING.to_string());
         }
         parts.join(" · ")
+    }
+    fn archive_warning(&self, state: &AppState) -> Option<String> {
+        let carried = state.cases.with_untracked(|cases| {
+            cases.iter().filter(|c| carried_assignment(c).is_some_and(|a| a.person == self.meta.id)).count()
+        });
+        (carried > 0).then(|| text::archive_person_warning(&self.name, carried))
     }
     fn blank(_: &AppState) -> Self {
         ContactPerson {

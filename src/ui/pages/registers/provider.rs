@@ -1,3 +1,4 @@
+use crate::allocation::context::carried_assignment;
 use crate::domain::{Provider, ProviderId, ProviderKind, RecordMeta};
 use crate::ui::components::{register_page, NumberInput, RegisterItem, SelectInput, TextInput};
 use crate::ui::lens::{choices, enum_choices, enum_lens, id_lens, lens};
@@ -18,13 +19,22 @@ impl RegisterItem for Provider {
             let used: f64 = state.cases.with(|cases| {
                 cases
                     .iter()
-                    .filter(|c| c.assignment.is_some_and(|a| a.provider == self.meta.id))
+                    .filter(|c| carried_assignment(c).is_some_and(|a| a.provider == self.meta.id))
                     .filter_map(|c| c.hours_per_week)
                     .sum()
             });
             parts.push(format!("{} / {} {}", text::hours(used), text::hours(cap), text::HOURS_USED));
         }
         parts.join(" · ")
+    }
+    fn archive_warning(&self, state: &AppState) -> Option<String> {
+        let persons = state.persons.with_untracked(|persons| {
+            persons.iter().filter(|p| p.provider == self.meta.id && !p.meta.archived).count()
+        });
+        let carried = state.cases.with_untracked(|cases| {
+            cases.iter().filter(|c| carried_assignment(c).is_some_and(|a| a.provider == self.meta.id)).count()
+        });
+        (persons + carried > 0).then(|| text::archive_provider_warning(&self.name, persons, carried))
     }
     fn blank(_: &AppState) -> Self {
         Provider {
