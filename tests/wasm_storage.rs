@@ -248,14 +248,17 @@ async fn repo_open_seeds_defaults_exactly_once() {
     assert_eq!(bases as usize, default_legal_bases().len());
     assert_eq!(repo.settings().await.unwrap(), Settings::default());
     let seeded = repo.db().all::<Concern>().await.unwrap();
-    assert!(seeded.iter().all(|c| c.meta.revs.get("name").is_some_and(|s| s.d == device)), "seeds are stamped");
+    assert!(
+        seeded.iter().all(|c| c.meta.revs.get("name") == Some(&Stamp::default())),
+        "seeds carry the defaults' stamp, the same on every device"
+    );
     drop(repo);
 
     let again = Repo::open(&name).await.unwrap();
     assert_eq!(again.device(), device, "the device id is kept");
     assert_eq!(again.db().count::<Concern>().await.unwrap(), concerns);
     assert_eq!(again.db().count::<LegalBasis>().await.unwrap(), bases);
-    // The clock continues after the seed stamp.
+    // Any edit outranks the defaults.
     let next = again.save(None, district("Nord")).await.unwrap();
     assert!(next.meta.revs["name"] > seeded[0].meta.revs["name"]);
     drop(again);
@@ -462,7 +465,11 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     assert_eq!(result.removed, vec![("districts".to_string(), erased.key())]);
     assert_eq!(result.changes.districts.len(), 3, "two renamed, one added");
     let lost: Vec<&str> = result.conflicts.iter().map(|c| c.store.as_str()).collect();
-    assert_eq!(lost, ["districts", "settings"], "Nord (lokal) lost, and so did the seeded settings");
+    assert_eq!(
+        lost,
+        ["districts"],
+        "Nord (lokal) lost; the seeded settings nobody edited lost too, but are no conflict"
+    );
     let staged = repo.stage_import(&prepared, &result, file.max_stamp().as_ref()).unwrap();
     let applied = repo.apply_staged(staged).await.unwrap().expect("applied");
 
@@ -480,11 +487,91 @@ async fn an_applied_import_is_undone_exactly_and_only_once() {
     assert!(!repo.is_current(&next).await.unwrap(), "undo wrote: no longer current");
     let mut restored = repo.snapshot().await.unwrap();
     restored.canonicalize();
+    // Everything as before, except that the erasure stays: no copy of Øst was kept.
     let mut want = before;
+    want.records.districts.retain(|d| d.meta.id != erased.meta.id);
+    want.tombstones = after.tombstones.clone();
     want.canonicalize();
-    assert_eq!(restored, want, "undo restores the records, settings, tombstones and conflicts");
+    assert_eq!(restored, want, "undo restores the records, settings and conflicts; the erasure stays");
+    assert!(!format!("{restored:?}").contains("Øst"));
     assert!(!repo.can_undo_import().await.unwrap());
     assert!(!repo.undo_import().await.unwrap(), "nothing left to undo");
+    drop(repo);
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn erasing_a_youth_removes_them_everywhere_on_the_device_and_leaves_tombstones() {
+    use fordeling::sync::erase::YouthErasure;
+    use fordeling::sync::format::{export, Conflict, Scope};
+    use fordeling::sync::merge::merge;
+    use fordeling::sync::revision::stamp_changes;
+    let name = unique("erase");
+    let repo = Repo::open(&name).await.unwrap();
+    let nord = repo.save(None, district("Nord")).await.unwrap();
+    let youth = Youth {
+        meta: RecordMeta::new(YouthId::new()),
+        pseudonym: "E.K.".into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(2012, 3, 4).unwrap(),
+        gender: None,
+        district: nord.meta.id,
+        school: None,
+        club: None,
+        interests: vec![],
+        languages: vec![],
+        siblings: vec![],
+    };
+    let youth = repo.save(None, youth).await.unwrap();
+    let kept = repo.save(None, case(CaseStatus::Draft)).await.unwrap();
+    let theirs = repo.save(None, Case { youth: youth.meta.id, ..case(CaseStatus::Draft) }).await.unwrap();
+    // An import that edits the youth's case: its undo record keeps the case as it was.
+    let mut snapshot = repo.snapshot().await.unwrap();
+    let stamp = Stamp { t: fordeling::storage::now_ms() + 1_000, c: 0, d: DeviceId("other".into()) };
+    for c in snapshot.records.cases.iter_mut().filter(|c| c.meta.id == theirs.meta.id) {
+        let old = c.clone();
+        c.caseworker = "MH".into();
+        stamp_changes(Some(&old), c, &stamp);
+    }
+    let at = chrono::DateTime::from_timestamp_millis(stamp.t as i64).unwrap();
+    let file = export(&snapshot, &Scope::Full, &DeviceId("other".into()), at);
+    let prepared = repo.prepare_import().await.unwrap();
+    let result = merge(&prepared.local, &file);
+    let staged = repo.stage_import(&prepared, &result, file.max_stamp().as_ref()).unwrap();
+    repo.apply_staged(staged).await.unwrap().expect("applied");
+    let undo: serde_json::Value = repo.db().kv_get("undo_import").await.unwrap().unwrap();
+    assert!(undo.to_string().contains(&theirs.key()), "the undo record holds the case");
+    repo.save_conflicts(&[Conflict {
+        store: "youths".into(),
+        id: youth.key(),
+        field: "pseudonym".into(),
+        kept: "E.K.".into(),
+        kept_stamp: stamp.clone(),
+        lost: "E.".into(),
+        lost_stamp: stamp.clone(),
+    }])
+    .await
+    .unwrap();
+
+    let before = repo.snapshot().await.unwrap();
+    let r = &before.records;
+    let keys = YouthErasure::of(&youth, &r.cases, &r.decisions, &r.followups).keys();
+    assert_eq!(keys.len(), 2, "the youth and their case");
+    repo.erase(&keys).await.unwrap();
+
+    let after = repo.snapshot().await.unwrap();
+    assert!(after.records.youths.is_empty() && after.records.cases.len() == 1);
+    assert_eq!(after.records.cases[0].meta.id, kept.meta.id);
+    assert!(after.conflicts.is_empty(), "the conflict entry about the youth is gone");
+    let erased: Vec<&str> = after.tombstones.iter().map(|t| t.id.as_str()).collect();
+    assert!(erased.contains(&youth.key().as_str()) && erased.contains(&theirs.key().as_str()));
+    let undo: serde_json::Value = repo.db().kv_get("undo_import").await.unwrap().unwrap();
+    assert!(!undo.to_string().contains("E.K.") && !undo.to_string().contains(&theirs.key()), "no copy kept for undo");
+    // Undoing the import does not bring them back either.
+    assert!(repo.undo_import().await.unwrap());
+    let undone = repo.snapshot().await.unwrap();
+    assert!(undone.records.youths.is_empty());
+    assert_eq!(undone.records.cases.len(), 1);
+    assert_eq!(undone.tombstones, after.tombstones);
     drop(repo);
     Db::delete(&name).await.unwrap();
 }

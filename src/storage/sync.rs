@@ -10,10 +10,12 @@
 //! the old state or the new, never a mix.
 
 use super::db::{Change, KV_GENERATION};
+use super::device::now_ms;
 use super::error::StorageError;
 use super::repo::{Repo, KV_CLOCK, KV_SETTINGS};
 use super::schema::KV_STORE;
 use crate::domain::*;
+use crate::sync::erase;
 use crate::sync::format::{with_stores, Conflict, Records, Snapshot, Stamped, Tombstone};
 use crate::sync::merge::MergeResult;
 use serde::{Deserialize, Serialize};
@@ -26,21 +28,21 @@ pub const KV_CONFLICTS: &str = "conflicts";
 /// kv key of the [`Undo`] record of the last import (for "Fortryd import").
 pub const KV_UNDO: &str = "undo_import";
 
-/// What undoing the last import puts back: every record it overwrote or removed, as it was;
-/// the ids of the records it added (store → ids); the settings, tombstones and conflict list
-/// from before. Undo restores exactly the state before the import for everything the import
-/// touched, without storing a copy of the records it left alone.
+/// What undoing the last import puts back: every record it overwrote, as it was; the ids of the
+/// records it added (store → ids); the settings and conflict list from before. Undo restores
+/// exactly the state before the import for everything the import touched, without storing a
+/// copy of the records it left alone, with one exception: erasures stay. No copy of an erased
+/// record is kept (not even for undo), and the tombstones are never taken back.
 #[derive(Default, Serialize, Deserialize)]
 struct Undo {
     before: Records,
     added: BTreeMap<String, Vec<String>>,
     settings: Option<Stamped<Settings>>,
-    tombstones: Vec<Tombstone>,
     conflicts: Vec<Conflict>,
 }
 
 /// Stage the writes of a merge (its changed and added records, the removal of erased ones),
-/// noting in `undo` the records they overwrite or remove, as they were, and the ids they add.
+/// noting in `undo` the records they overwrite, as they were, and the ids they add.
 fn stage_records(
     change: &mut Change,
     local: &Records,
@@ -69,7 +71,6 @@ fn stage_records(
         }
         for key in removed {
             change.delete::<R>(key);
-            before.extend(old.get(*key).map(|o| (*o).clone()));
         }
         Ok(())
     }
@@ -177,12 +178,9 @@ impl Repo {
     ) -> Result<Staged, StorageError> {
         let local = &prepared.local;
         let mut change = Change::new();
-        let mut undo = Undo {
-            settings: local.settings.clone(),
-            tombstones: local.tombstones.clone(),
-            conflicts: local.conflicts.clone(),
-            ..Undo::default()
-        };
+        let mut undo = Undo { settings: local.settings.clone(), conflicts: local.conflicts.clone(), ..Undo::default() };
+        // Not even undo keeps what the file erases.
+        erase::forget(&mut undo.before, &mut undo.conflicts, &erase::erased(&result.tombstones));
         stage_records(&mut change, &local.records, result, &mut undo)?;
         stage_kv(&mut change, &result.settings, &result.tombstones, &result.conflict_list)?;
         change.kv(KV_UNDO, &undo)?;
@@ -235,10 +233,11 @@ impl Repo {
     }
 
     /// Put back everything the last import changed, in one transaction: the records it
-    /// overwrote or removed, as they were; the records it added, removed; the settings,
-    /// tombstones and conflict list from before. Returns false when there is nothing to undo.
+    /// overwrote, as they were; the records it added, removed; the settings and conflict list
+    /// from before. Erasures stay (see [`Undo`]). Returns false when there is nothing to undo.
     pub async fn undo_import(&self) -> Result<bool, StorageError> {
         let Some(undo) = self.db.kv_get::<Undo>(KV_UNDO).await? else { return Ok(false) };
+        let tombstones = self.db.kv_get::<Vec<Tombstone>>(KV_TOMBSTONES).await?.unwrap_or_default();
         let mut change = Change::new();
         macro_rules! each {
             ($($field:ident : $ty:ty),* $(,)?) => {$(
@@ -251,10 +250,58 @@ impl Repo {
             )*};
         }
         with_stores!(each);
-        stage_kv(&mut change, &undo.settings, &undo.tombstones, &undo.conflicts)?;
+        stage_kv(&mut change, &undo.settings, &tombstones, &undo.conflicts)?;
         change.kv_delete(KV_UNDO);
         self.db.commit(change).await?;
         Ok(true)
+    }
+
+    /// Erase records for good (GDPR; see [`crate::sync::erase`]), in one transaction: delete
+    /// them, add their tombstones, and drop the conflict entries about them and any copy the
+    /// undo record of the last import keeps.
+    pub async fn erase(&self, keys: &[erase::Key]) -> Result<(), StorageError> {
+        let stamp = self.clock.borrow_mut().tick(now_ms());
+        let mut change = Change::new();
+        for (store, id) in keys {
+            macro_rules! delete {
+                ($($field:ident : $ty:ty),* $(,)?) => {
+                    $(if store == <$ty as Record>::STORE { change.delete::<$ty>(id); })*
+                };
+            }
+            with_stores!(delete);
+        }
+        let mut scope: Vec<String> = change.stores();
+        scope.push(KV_STORE.to_string());
+        let scope: Vec<&str> = scope.iter().map(String::as_str).collect();
+        let reads = [(KV_STORE, KV_TOMBSTONES), (KV_STORE, KV_CONFLICTS), (KV_STORE, KV_UNDO), (KV_STORE, KV_CLOCK)];
+        let mut clock = self.clock.borrow().clone();
+        let (clock, _) = self
+            .db
+            .update(&scope, &reads, move |kv| {
+                let new = erase::tombstones(keys, &stamp);
+                let erased = erase::erased(&new);
+                let mut tombstones = kv.kv::<Vec<Tombstone>>(KV_TOMBSTONES)?.unwrap_or_default();
+                tombstones.retain(|t| !erased.contains(&(t.store.clone(), t.id.clone())));
+                tombstones.extend(new);
+                tombstones.sort();
+                let mut conflicts = kv.kv::<Vec<Conflict>>(KV_CONFLICTS)?.unwrap_or_default();
+                erase::forget(&mut Records::default(), &mut conflicts, &erased);
+                let mut change = change;
+                change.kv(KV_TOMBSTONES, &tombstones)?;
+                change.kv(KV_CONFLICTS, &conflicts)?;
+                if let Some(mut undo) = kv.kv::<Undo>(KV_UNDO)? {
+                    erase::forget(&mut undo.before, &mut undo.conflicts, &erased);
+                    change.kv(KV_UNDO, &undo)?;
+                }
+                if let Some(stored) = kv.kv::<Clock>(KV_CLOCK)? {
+                    clock.observe(&stored.last);
+                }
+                change.kv(KV_CLOCK, &clock)?;
+                Ok((change, clock))
+            })
+            .await?;
+        self.clock.borrow_mut().observe(&clock.last);
+        Ok(())
     }
 
     /// Replace the conflict list (after the user restored or dismissed an entry).

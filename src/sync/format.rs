@@ -96,6 +96,11 @@ macro_rules! define_records {
             pub fn visit<V: StoreVisitor>(&self, visitor: &mut V) {
                 $(visitor.visit(&self.$field);)*
             }
+
+            /// Keep only the records for which `keep(store, id)` holds.
+            pub fn retain(&mut self, mut keep: impl FnMut(&str, &str) -> bool) {
+                $(self.$field.retain(|r| keep(<$ty as Record>::STORE, &r.key()));)*
+            }
         }
     };
 }

@@ -1,6 +1,7 @@
 //! Sync by file: revision stamping now; export format and merge build on it.
 
 pub mod envelope;
+pub mod erase;
 pub mod format;
 pub mod label;
 pub mod merge;

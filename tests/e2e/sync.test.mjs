@@ -258,6 +258,35 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();
   });
 
+  await t.test('erasing a youth removes them here, and on the other device with the next file, for good', async () => {
+    const { page } = a;
+    await nav(page, 'Sager');
+    await page.getByRole('link', { name: /S\.Y\./ }).click();
+    await page.getByText('Slet barnet/den unge for altid (GDPR)').click();
+    await page.getByText('Slettes: S.Y., 1 sag, 0 afgørelser og 0 opfølgninger.').waitFor();
+    await page.getByRole('button', { name: 'Slet for altid …' }).click();
+    await page.getByText('Vil du slette oplysningerne for altid?').waitFor();
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatAxe(violations));
+    await page.getByRole('button', { name: 'Ja, slet for altid' }).click();
+    await page.getByRole('heading', { name: 'Sager', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('link', { name: /S\.Y\./ }).count(), 0);
+    const file = await exportFile(page);
+    const text = await readFile(file, 'utf8');
+    assert.doesNotMatch(text, /S\.Y\./, 'only tombstones are left of the youth');
+    assert.deepEqual(JSON.parse(text).tombstones.map((t) => t.store).sort(), ['cases', 'youths']);
+    // Device B still has the youth; the file erases them there, and undo does not bring them back.
+    await importFile(b.page, file, { apply: false });
+    await b.page.getByText(/Slettes \(GDPR\)/).first().waitFor();
+    await b.page.getByRole('button', { name: 'Anvend import' }).click();
+    await b.page.getByText('Importeret.').waitFor();
+    await b.page.getByRole('button', { name: 'Fortryd import' }).click();
+    await nav(b.page, 'Sager');
+    await b.page.getByRole('heading', { name: 'Sager', level: 1 }).waitFor();
+    assert.equal(await b.page.getByRole('link', { name: /S\.Y\./ }).count(), 0);
+    assert.doesNotMatch(await readFile(await exportFile(b.page), 'utf8'), /S\.Y\./);
+  });
+
   await t.test('a reload in the middle of a large import leaves the old data or the new, never a mix', async () => {
     const { page } = b;
     const base = JSON.parse(await readFile(a.file, 'utf8'));

@@ -81,6 +81,16 @@ pub const END_CASE_SUBMIT: &str = "Afslut sagen";
 pub const END_CASE_CONFIRM: &str = "Ja, afslut sagen";
 pub const END_CONFIRM_QUESTION: &str = "Vil du afslutte sagen?";
 pub const END_CONFIRM_NOTE: &str = "En afsluttet sag kan ikke genåbnes.";
+pub const ERASE_TITLE: &str = "Personoplysninger";
+pub const ERASE_OPEN: &str = "Slet barnet/den unge for altid (GDPR)";
+pub const ERASE_LEAD: &str =
+    "Arkivér, hvis sagen blot ikke skal vises mere. Slet kun, når oplysningerne skal væk efter \
+     databeskyttelsesreglerne: så fjernes de fra denne enhed, og fra de andre enheder, når de importerer en senere fil \
+     herfra. Fortryd import henter dem ikke tilbage.";
+pub const ERASE_SUBMIT: &str = "Slet for altid …";
+pub const ERASE_QUESTION: &str = "Vil du slette oplysningerne for altid?";
+pub const ERASE_NOTE: &str = "Det kan ikke fortrydes.";
+pub const ERASE_CONFIRM: &str = "Ja, slet for altid";
 pub const CHOOSE_END_REASON: &str = "Vælg årsag";
 pub const END_REASON_MISSING: &str = "Vælg en ophørsårsag, før sagen afsluttes.";
 pub const END_DATE_MISSING: &str = "Angiv en ophørsdato.";
@@ -368,6 +378,16 @@ pub fn field_label(field: &str) -> &'static str {
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What erasing a youth removes.
+pub fn erase_what(pseudonym: &str, cases: usize, decisions: usize, followups: usize) -> String {
+    format!(
+        "Slettes: {pseudonym}, {}, {} og {}.",
+        count(cases as u64, "sag", "sager"),
+        count(decisions as u64, "afgørelse", "afgørelser"),
+        count(followups as u64, "opfølgning", "opfølgninger")
+    )
 }
 
 /// Asked before archiving a contact person who still carries cases.

@@ -1,5 +1,6 @@
 //! The case pages: list, create, view, edit.
 
+mod erase;
 mod form;
 mod list;
 mod relations;

@@ -67,6 +67,7 @@ pub fn CaseView(draft: CaseDraft) -> impl IntoView {
             <div>
                 <StatusPanel case/>
                 <AuditTrail case_id=id/>
+                <super::erase::EraseYouth youth=youth.clone()/>
             </div>
         </div>
     }
