@@ -268,6 +268,21 @@ impl Validate for Case {
         c.not_before("start_date", self.start_date, first_allocated);
         c.not_before("ending", self.ending.map(|e| e.date), self.start_date.or(self.visitation_date));
         c.not_future("expectations_agreed", self.expectations_agreed, today);
+        // What the lifecycle demanded to reach the status stays (a file or a merge cannot skip it).
+        if self.status != CaseStatus::Draft {
+            for gap in self.visitation_gaps() {
+                c.fail(gap.field, gap.problem);
+            }
+        }
+        if matches!(self.status, CaseStatus::Allocated | CaseStatus::Active) && self.assignment.is_none() {
+            c.fail("assignment", Problem::Required);
+        }
+        if self.status == CaseStatus::Active && self.start_date.is_none() {
+            c.fail("start_date", Problem::Required);
+        }
+        if self.status == CaseStatus::Ended && self.ending.is_none() {
+            c.fail("ending", Problem::Required);
+        }
         c.finish()
     }
 }
@@ -291,6 +306,17 @@ pub(crate) mod tests {
             status: CaseStatus::Visited,
             ..Case::draft(YouthId::new(), day(2026, 8, 20))
         }
+    }
+
+    #[test]
+    fn a_status_keeps_what_the_lifecycle_demanded_to_reach_it() {
+        let today = day(2026, 11, 24);
+        let fields = |c: Case| c.validate(today).into_iter().map(|e| e.field).collect::<Vec<_>>();
+        assert_eq!(fields(Case { caseworker: String::new(), ..visited_case() }), ["caseworker"]);
+        assert_eq!(fields(Case { status: CaseStatus::Allocated, ..visited_case() }), ["assignment"]);
+        assert_eq!(fields(Case { status: CaseStatus::Active, ..visited_case() }), ["assignment", "start_date"]);
+        assert_eq!(fields(Case { status: CaseStatus::Ended, ..visited_case() }), ["ending"]);
+        assert!(fields(Case::draft(YouthId::new(), day(2026, 8, 20))).is_empty(), "a draft may be incomplete");
     }
 
     #[test]

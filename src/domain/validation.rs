@@ -24,6 +24,8 @@ pub enum Problem {
     MinAboveMax,
     #[error("another record already has this name")]
     NameTaken,
+    #[error("covers ages {min:?}–{max:?}, not {age}")]
+    AgeNotCovered { age: u32, min: Option<u32>, max: Option<u32> },
 }
 
 /// A problem with one field of a record (`field` is the Rust field name, e.g. `hours_per_week`).

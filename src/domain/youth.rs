@@ -2,6 +2,7 @@
 //! the app never holds a CPR number.
 
 use super::ids::{DistrictId, Id, ProviderId, SchoolId, YouthId};
+use super::legal::LegalBasis;
 use super::meta::RecordMeta;
 use super::person::Gender;
 use super::validation::{Check, FieldError, Problem, Validate};
@@ -62,11 +63,19 @@ pub fn earliest_birth_date(today: NaiveDate) -> Option<NaiveDate> {
 /// The rules between a case and its youth: the case is not visited or started before the
 /// youth was born (the records are checked one by one by their own [`Validate`]; a case is
 /// received today or earlier, and a birth date cannot lie in the future).
-pub fn case_against_youth(case: &super::case::Case, youth: &Youth) -> Vec<FieldError> {
+pub fn case_against_youth(case: &super::case::Case, youth: &Youth, legal: Option<&LegalBasis>) -> Vec<FieldError> {
     let mut c = Check::new();
     let born = Some(youth.birth_date);
     c.not_before("visitation_date", case.visitation_date, born);
     c.not_before("start_date", case.start_date, born);
+    // The legal basis must cover the youth's age when the case is visited (aftercare from 18,
+    // KUI until 25, …); a later birthday is a transition to watch, not an error.
+    if let Some(legal) = legal {
+        let age = super::age::age_on(youth.birth_date, case.visitation_date.unwrap_or(case.received));
+        if !legal.covers_age(age) {
+            c.fail("legal_basis", Problem::AgeNotCovered { age, min: legal.age_min, max: legal.age_max });
+        }
+    }
     c.finish()
 }
 
@@ -125,11 +134,29 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let youth = emma();
         let mut case = super::super::case::Case::draft(youth.meta.id, today);
-        assert!(case_against_youth(&case, &youth).is_empty());
+        assert!(case_against_youth(&case, &youth, None).is_empty());
         case.visitation_date = NaiveDate::from_ymd_opt(2005, 1, 1);
         case.start_date = NaiveDate::from_ymd_opt(2010, 3, 3);
-        let fields: Vec<&str> = case_against_youth(&case, &youth).iter().map(|e| e.field).collect();
+        let fields: Vec<&str> = case_against_youth(&case, &youth, None).iter().map(|e| e.field).collect();
         assert_eq!(fields, ["visitation_date", "start_date"]);
+    }
+
+    #[test]
+    fn the_legal_basis_must_cover_the_age_at_visitation() {
+        let aftercare = crate::domain::legal::default_legal_bases()
+            .into_iter()
+            .find(|l| l.age_min == Some(18))
+            .expect("aftercare is seeded from 18");
+        let youth = emma(); // born 2010-03-04
+        let visited = |y, m, d| super::super::case::Case {
+            visitation_date: NaiveDate::from_ymd_opt(y, m, d),
+            ..super::super::case::Case::draft(youth.meta.id, NaiveDate::from_ymd_opt(2023, 1, 1).unwrap())
+        };
+        let errors = case_against_youth(&visited(2023, 6, 1), &youth, Some(&aftercare));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "legal_basis");
+        assert!(matches!(errors[0].problem, Problem::AgeNotCovered { age: 13, min: Some(18), .. }));
+        assert!(case_against_youth(&visited(2028, 6, 1), &youth, Some(&aftercare)).is_empty(), "18 at visitation");
     }
 
     #[test]

@@ -136,7 +136,9 @@ impl AppState {
     pub fn case_errors(&self, youth: &Youth, case: &Case) -> Vec<FieldError> {
         let mut errors = youth.validate(self.today);
         errors.extend(case.validate(self.today));
-        errors.extend(case_against_youth(case, youth));
+        let legal =
+            self.legal_bases.with_untracked(|l| l.iter().find(|l| Some(l.meta.id) == case.legal_basis).cloned());
+        errors.extend(case_against_youth(case, youth, legal.as_ref()));
         errors
     }
 

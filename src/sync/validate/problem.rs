@@ -153,5 +153,14 @@ pub fn danish(p: &Problem) -> String {
         Problem::LooksLikeCpr => "ligner et CPR-nummer — appen må ikke gemme CPR-numre".into(),
         Problem::MinAboveMax => "fra-værdien er større end til-værdien".into(),
         Problem::NameTaken => "navnet er allerede i brug".into(),
+        Problem::AgeNotCovered { age, min, max } => {
+            let range = match (min, max) {
+                (Some(min), Some(max)) => format!("{min}–{max} år"),
+                (Some(min), None) => format!("fra {min} år"),
+                (None, Some(max)) => format!("til og med {max} år"),
+                (None, None) => "alle aldre".into(),
+            };
+            format!("gælder for {range}, og barnet/den unge er {age} år ved visitationen")
+        }
     }
 }
