@@ -1,5 +1,6 @@
 //! Figures for the overview, follow-up and evaluation pages. Pure functions over the registers.
 
+use crate::allocation::context::carried_assignment;
 use crate::domain::age::{age_on, next_milestone, AgeGroup};
 use crate::domain::followup::next_due;
 use crate::domain::*;
@@ -77,12 +78,20 @@ pub struct Load {
     pub capacity: Option<f64>,
 }
 
-/// Hours per week in use at each provider (allocated and active cases) against its cap, or the
+impl Load {
+    /// More hours in use than the capacity (hours granted or capacities changed after the
+    /// allocation).
+    pub fn over(&self) -> bool {
+        self.capacity.is_some_and(|cap| self.used > cap)
+    }
+}
+
+/// Hours per week in use at each provider (allocated and active cases, not archived) against its cap, or the
 /// sum of its persons' capacities when it has no cap.
 pub fn provider_loads(providers: &[Provider], persons: &[ContactPerson], cases: &[Case]) -> Vec<Load> {
     let mut used: HashMap<ProviderId, f64> = HashMap::new();
-    for c in cases.iter().filter(|c| matches!(c.status, CaseStatus::Allocated | CaseStatus::Active)) {
-        if let (Some(a), Some(h)) = (c.assignment, c.hours_per_week) {
+    for c in cases {
+        if let (Some(a), Some(h)) = (carried_assignment(c), c.hours_per_week) {
             *used.entry(a.provider).or_default() += h;
         }
     }
@@ -204,6 +213,35 @@ mod tests {
         let e = evaluation(&[ended], &[], &[provider], &[], &[], day(2026, 11, 24));
         assert_eq!(e.with_person, 1);
         assert_eq!(e.by_kind.get(&ProviderKind::External), Some(&1));
+    }
+
+    #[test]
+    fn a_provider_load_counts_carried_cases_only_and_says_when_it_is_over() {
+        let provider = Provider {
+            meta: RecordMeta::new(ProviderId::new()),
+            kind: ProviderKind::Club,
+            name: "Klub".into(),
+            district: None,
+            age_min: None,
+            age_max: None,
+            hour_cap: Some(10.0),
+            hourly_rate: 0,
+        };
+        let a = Assignment { person: PersonId::new(), provider: provider.meta.id, from: day(2026, 2, 1), to: None };
+        let carried = |status, hours: f64| Case {
+            status,
+            assignment: Some(a),
+            hours_per_week: Some(hours),
+            ..active(day(2026, 2, 1))
+        };
+        let mut archived = carried(CaseStatus::Active, 5.0);
+        archived.meta.archived = true;
+        let cases = [carried(CaseStatus::Active, 6.0), carried(CaseStatus::Ended, 9.0), archived];
+        let load = &provider_loads(std::slice::from_ref(&provider), &[], &cases)[0];
+        assert_eq!(load.used, 6.0);
+        assert!(!load.over());
+        let more = [carried(CaseStatus::Active, 6.0), carried(CaseStatus::Allocated, 6.0)];
+        assert!(provider_loads(&[provider], &[], &more)[0].over());
     }
 
     #[test]

@@ -84,10 +84,14 @@ pub fn Overview() -> impl IntoView {
                         {move || loads.get().into_iter().map(|l| {
                             let cap = l.capacity.unwrap_or(0.0);
                             let label = format!("{} {}", l.name, text::HOURS_USED);
+                            let over = l.over();
                             view! {
-                                <tr>
+                                <tr class:over=over>
                                     <th scope="row">{l.name}<span class="muted">{format!(" · {}", text::provider_kind(l.kind))}</span></th>
-                                    <td class="num">{format!("{} / {}", text::hours(l.used), l.capacity.map(text::hours).unwrap_or("–".into()))}</td>
+                                    <td class="num">
+                                        {format!("{} / {}", text::hours(l.used), l.capacity.map(text::hours).unwrap_or("–".into()))}
+                                        {over.then_some(view! { <strong class="over-note">{text::OVERBOOKED}</strong> })}
+                                    </td>
                                     <td class="bar"><meter min="0" max=cap value=l.used.min(cap) aria-label=label></meter></td>
                                 </tr>
                             }

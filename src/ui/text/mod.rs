@@ -168,6 +168,7 @@ pub const EMPTY_LIST: &str = "Intet endnu.";
 pub const STANDING_MEMBER: &str = "Fast medlem";
 pub const CERTS_MISSING: &str = "Mangler attest";
 pub const HOURS_USED: &str = "timer i brug";
+pub const OVERBOOKED: &str = "overbooket";
 
 // Overview.
 pub const OVERVIEW_TITLE: &str = "Oversigt";

@@ -24,7 +24,13 @@ impl RegisterItem for ContactPerson {
         });
         let mut parts = vec![
             provider,
-            format!("{} / {} {}", text::hours(used), text::hours(self.capacity_hours), text::HOURS_USED),
+            format!(
+                "{} / {} {}{}",
+                text::hours(used),
+                text::hours(self.capacity_hours),
+                text::HOURS_USED,
+                if used > self.capacity_hours { format!(" · {}", text::OVERBOOKED) } else { String::new() }
+            ),
         ];
         let settings = state.settings.get_untracked();
         if !self.certificates.problems(15, state.today, settings.certificate_valid_months).is_empty() {

@@ -23,7 +23,13 @@ impl RegisterItem for Provider {
                     .filter_map(|c| c.hours_per_week)
                     .sum()
             });
-            parts.push(format!("{} / {} {}", text::hours(used), text::hours(cap), text::HOURS_USED));
+            parts.push(format!(
+                "{} / {} {}{}",
+                text::hours(used),
+                text::hours(cap),
+                text::HOURS_USED,
+                if used > cap { format!(" · {}", text::OVERBOOKED) } else { String::new() }
+            ));
         }
         parts.join(" · ")
     }
