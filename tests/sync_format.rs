@@ -404,6 +404,7 @@ fn a_file_that_is_not_json_is_explained_in_danish() {
     assert_eq!(fault(&[0xff, 0xfe, 0x00]), JsonFault::Syntax);
     assert_eq!(fault(b"{} {}"), JsonFault::Trailing);
     assert_eq!(fault("[".repeat(100_000).as_bytes()), JsonFault::TooDeep);
+    assert_eq!(fault(b"{\"hours\": 1e400}"), JsonFault::NumberTooLarge);
     for bytes in [&b"{\"a\" 1}"[..], b"{} x", b"[[[", &[0xff, 0xfe]] {
         let text = parse(bytes).unwrap_err()[0].to_string();
         assert!(text.starts_with("filen er ikke gyldig JSON (linje "), "{text}");

@@ -133,7 +133,7 @@ pub enum ProblemKind {
     Invalid(Problem),
     #[error("ugyldigt tidsstempel: {reason}")]
     BadStamp { reason: String },
-    #[error("posten er slettet (tombstone), men står stadig i filen")]
+    #[error("posten er slettet for altid (GDPR), men står stadig i filen")]
     ErasedButPresent,
     #[error("… og {more} problemer mere")]
     TooManyProblems { more: usize },

@@ -17,6 +17,8 @@ pub enum JsonFault {
     Trailing,
     /// Nesting deeper than the parser allows.
     TooDeep,
+    /// A number beyond what a 64-bit float holds (`1e400`).
+    NumberTooLarge,
     /// Valid JSON syntax, but a value that cannot be read.
     Data,
     /// The bytes could not be read.
@@ -36,6 +38,8 @@ impl JsonFault {
                     Self::Trailing
                 } else if message.starts_with("recursion limit exceeded") {
                     Self::TooDeep
+                } else if message.starts_with("number out of range") {
+                    Self::NumberTooLarge
                 } else {
                     Self::Syntax
                 }
@@ -51,6 +55,7 @@ impl fmt::Display for JsonFault {
             Self::Syntax => "ugyldigt tegn",
             Self::Trailing => "der står mere efter slutningen",
             Self::TooDeep => "værdierne ligger for mange lag inden i hinanden",
+            Self::NumberTooLarge => "et tal er for stort",
             Self::Data => "en værdi kan ikke læses",
             Self::Io => "filen kunne ikke læses",
         })

@@ -29,6 +29,8 @@ pub const IMPORT_DECRYPT: &str = "Åbn filen";
 pub const IMPORT_DECRYPTING: &str = "Åbner filen …";
 pub const WRONG_PASSPHRASE: &str = "Forkert adgangskode (eller filen er ændret efter krypteringen).";
 pub const DAMAGED_FILE: &str = "Filen er beskadiget og kan ikke åbnes.";
+pub const NEWER_ENCRYPTION: &str =
+    "Filen er krypteret af en nyere udgave af Fordeling. Opdatér appen (genindlæs, når den tilbyder en ny version), og prøv igen.";
 pub const PREVIEW_TITLE: &str = "Det vil importen gøre";
 pub const PREVIEW_NEW: &str = "Nye";
 pub const PREVIEW_CHANGED: &str = "Ændrede";

@@ -217,6 +217,9 @@ pub fn ImportPanel() -> impl IntoView {
                             let _ = input.focus();
                         }
                     }
+                    Err(crate::crypto::CryptoError::BadEnvelope(
+                        crate::sync::envelope::EnvelopeError::UnsupportedVersion(_),
+                    )) => show(refuse(text::NEWER_ENCRYPTION)),
                     Err(_) => show(refuse(text::DAMAGED_FILE)),
                 }
             }
