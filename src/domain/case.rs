@@ -269,7 +269,8 @@ impl Validate for Case {
         c.not_before("ending", self.ending.map(|e| e.date), self.start_date.or(self.visitation_date));
         c.not_future("expectations_agreed", self.expectations_agreed, today);
         // What the lifecycle demanded to reach the status stays (a file or a merge cannot skip it).
-        if self.status != CaseStatus::Draft {
+        // (A case may end at any stage, also before it was visited.)
+        if !matches!(self.status, CaseStatus::Draft | CaseStatus::Ended) {
             for gap in self.visitation_gaps() {
                 c.fail(gap.field, gap.problem);
             }
@@ -316,7 +317,10 @@ pub(crate) mod tests {
         assert_eq!(fields(Case { status: CaseStatus::Allocated, ..visited_case() }), ["assignment"]);
         assert_eq!(fields(Case { status: CaseStatus::Active, ..visited_case() }), ["assignment", "start_date"]);
         assert_eq!(fields(Case { status: CaseStatus::Ended, ..visited_case() }), ["ending"]);
-        assert!(fields(Case::draft(YouthId::new(), day(2026, 8, 20))).is_empty(), "a draft may be incomplete");
+        let draft = Case::draft(YouthId::new(), day(2026, 8, 20));
+        assert!(fields(draft.clone()).is_empty(), "a draft may be incomplete");
+        let ending = Some(Ending { date: day(2026, 9, 1), reason: EndReason::Declined });
+        assert!(fields(Case { status: CaseStatus::Ended, ending, ..draft }).is_empty(), "and may end so");
     }
 
     #[test]
