@@ -1,7 +1,8 @@
 //! A read-only view over the registers that allocation needs: look-ups by id, the current load
 //! of every person and provider, and which youths are siblings.
 //!
-//! The load is the sum of `hours_per_week` of the cases in status `Allocated` or `Active`,
+//! The load is the sum of `hours_per_week` of the cases in status `Allocated` or `Active`, or
+//! back on the agenda for a re-allocation (the person works on until the committee decides),
 //! counted for the person and the provider of the case's current assignment. Archived cases
 //! are left out (an archived record is hidden, so it cannot keep a person busy). Hours are
 //! kept as integer hundredths, like the batch solver, so capacity checks are exact.
@@ -51,7 +52,7 @@ impl<'a> Registers<'a> {
 
 /// Whether a case in `status` takes hours of its contact person now.
 pub fn counts_as_load(status: CaseStatus) -> bool {
-    matches!(status, CaseStatus::Allocated | CaseStatus::Active)
+    matches!(status, CaseStatus::Allocated | CaseStatus::Active | CaseStatus::OnAgenda)
 }
 
 /// The case's assignment, if the case counts toward its person's and provider's load now.
@@ -208,20 +209,21 @@ mod tests {
     use crate::allocation::testkit::World;
 
     #[test]
-    fn load_counts_only_allocated_and_active_cases() {
+    fn load_counts_allocated_active_and_reallocated_cases() {
         let mut w = World::new();
         let anna = w.anna;
         for (status, h) in [
             (CaseStatus::Allocated, 3.0),
             (CaseStatus::Active, 6.5),
             (CaseStatus::Ended, 9.0),
-            (CaseStatus::OnAgenda, 9.0),
+            // Back on the agenda with Anna still its contact person: she works on meanwhile.
+            (CaseStatus::OnAgenda, 2.0),
         ] {
             w.busy_case(anna, status, h);
         }
         let ctx = w.ctx();
-        assert_eq!(ctx.person_load_h100(anna), 950);
-        assert_eq!(ctx.provider_load(w.club_north), 9.5);
+        assert_eq!(ctx.person_load_h100(anna), 1150);
+        assert_eq!(ctx.provider_load(w.club_north), 11.5);
         assert_eq!(ctx.person_load(w.bo), 0.0);
     }
 
@@ -235,7 +237,7 @@ mod tests {
     }
 
     #[test]
-    fn only_allocated_and_active_cases_that_are_not_archived_are_carried() {
+    fn allocated_active_and_reallocated_cases_that_are_not_archived_are_carried() {
         let mut w = World::new();
         let anna = w.anna;
         let first = w.cases.len();
@@ -246,7 +248,7 @@ mod tests {
         w.cases.last_mut().unwrap().meta.archived = true;
         let carried: Vec<CaseStatus> =
             w.cases[first..].iter().filter(|c| carried_assignment(c).is_some()).map(|c| c.status).collect();
-        assert_eq!(carried, [CaseStatus::Allocated, CaseStatus::Active]);
+        assert_eq!(carried, [CaseStatus::OnAgenda, CaseStatus::Allocated, CaseStatus::Active]);
     }
 
     #[test]

@@ -55,17 +55,33 @@ pub fn move_to(case: &mut Case, to: CaseStatus) -> Result<(), LifecycleError> {
         Ended if case.ending.is_none() => return Err(LifecycleError::NoEnding),
         _ => {}
     }
-    if to == OnAgenda && from == Active {
-        close_assignment(case, case.start_date.unwrap_or(case.received));
-    }
+    // A case back on the agenda (a re-allocation) keeps its contact person until the committee
+    // decides: the person works on meanwhile.
     case.status = to;
+    if from == OnAgenda && to == Visited {
+        take_off_agenda(case);
+    }
     Ok(())
 }
 
-/// Record the committee's choice and move the case to `Allocated`.
+/// Off the agenda, undecided: a re-allocation that is called off resumes the course with its
+/// contact person (back to `Active`); an allocation that never started is withdrawn.
+fn take_off_agenda(case: &mut Case) {
+    match (case.assignment, case.start_date) {
+        (Some(_), Some(_)) => case.status = Active,
+        _ => case.assignment = None,
+    }
+}
+
+/// Record the committee's choice and move the case to `Allocated`. A course that had started
+/// keeps its contact person until then in the history; an allocation that never started is
+/// simply replaced.
 pub fn allocate(case: &mut Case, assignment: Assignment) -> Result<(), LifecycleError> {
     if case.status != OnAgenda {
         return Err(LifecycleError::NotAllowed { from: case.status, to: Allocated });
+    }
+    if case.start_date.is_some() {
+        close_assignment(case, assignment.from);
     }
     case.assignment = Some(assignment);
     case.status = Allocated;
@@ -129,14 +145,49 @@ mod tests {
         assert_eq!(move_to(&mut case, Active), Err(LifecycleError::NoStartDate));
         case.start_date = Some(day(2026, 10, 5));
         move_to(&mut case, Active).unwrap();
+        let first = case.assignment;
+        // Back on the agenda for another contact person: the first works on until the decision.
         move_to(&mut case, OnAgenda).unwrap();
-        assert!(case.assignment.is_none());
-        assert_eq!(case.history.len(), 1);
-        allocate(&mut case, assignment()).unwrap();
+        assert_eq!(case.assignment, first);
+        assert!(case.history.is_empty());
+        let next = Assignment { from: day(2026, 10, 20), ..assignment() };
+        allocate(&mut case, next).unwrap();
+        assert_eq!(case.assignment, Some(next));
+        assert_eq!(case.history, [Assignment { to: Some(day(2026, 10, 20)), ..first.unwrap() }]);
         end(&mut case, Ending { date: day(2026, 11, 1), reason: EndReason::GoalsMet }).unwrap();
         assert_eq!(case.status, Ended);
         assert_eq!(case.history.len(), 2);
         assert!(allowed_moves(Ended).is_empty());
+    }
+
+    #[test]
+    fn a_reallocation_taken_off_the_agenda_resumes_the_course() {
+        let mut case = visited_case();
+        move_to(&mut case, OnAgenda).unwrap();
+        allocate(&mut case, assignment()).unwrap();
+        // Withdrawn before it started: back to visited, without the contact person.
+        move_to(&mut case, OnAgenda).unwrap();
+        move_to(&mut case, Visited).unwrap();
+        assert_eq!((case.status, case.assignment), (Visited, None));
+        move_to(&mut case, OnAgenda).unwrap();
+        allocate(&mut case, assignment()).unwrap();
+        case.start_date = Some(day(2026, 10, 5));
+        move_to(&mut case, Active).unwrap();
+        let running = case.assignment;
+        move_to(&mut case, OnAgenda).unwrap();
+        move_to(&mut case, Visited).unwrap();
+        assert_eq!((case.status, case.assignment), (Active, running));
+    }
+
+    #[test]
+    fn an_allocation_that_never_started_is_replaced_not_kept() {
+        let mut case = visited_case();
+        move_to(&mut case, OnAgenda).unwrap();
+        allocate(&mut case, assignment()).unwrap();
+        move_to(&mut case, OnAgenda).unwrap();
+        let other = assignment();
+        allocate(&mut case, other).unwrap();
+        assert_eq!((case.assignment, case.history.len()), (Some(other), 0));
     }
 
     #[test]

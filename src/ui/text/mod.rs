@@ -346,10 +346,11 @@ pub fn save_error(store: &str, e: &crate::storage::SaveError) -> String {
 }
 
 /// The button that moves a case to `to`.
-pub fn move_to(to: CaseStatus) -> String {
-    match to {
-        CaseStatus::OnAgenda => "Sæt på dagsorden".to_string(),
-        _ => format!("{} {}", MOVE_TO, status(to).to_lowercase()),
+pub fn move_to(from: CaseStatus, to: CaseStatus) -> String {
+    match (from, to) {
+        (_, CaseStatus::OnAgenda) => "Sæt på dagsorden".to_string(),
+        (CaseStatus::OnAgenda, CaseStatus::Visited) => REMOVE_FROM_AGENDA.to_string(),
+        (_, to) => format!("{} {}", MOVE_TO, status(to).to_lowercase()),
     }
 }
 

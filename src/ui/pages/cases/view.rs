@@ -151,7 +151,7 @@ fn StatusPanel(case: Case) -> impl IntoView {
             <Show when=move || !moves().is_empty()>
                 <div class="actions wrap">
                     <For each=moves key=|m| *m let:to>
-                        <button type="button" on:click=move |_| apply(to, None)>{text::move_to(to)}</button>
+                        <button type="button" on:click=move |_| apply(to, None)>{text::move_to(status(), to)}</button>
                     </For>
                 </div>
             </Show>
