@@ -81,6 +81,8 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
       await page.locator('article.agenda-case').nth(i).waitFor();
     }
     assert.equal(await page.getByRole('button', { name: 'Sæt på dagsordenen' }).count(), 0);
+    // The button that did its work is gone: the focus went to the case's card on the agenda.
+    assert.match(await page.evaluate(() => document.activeElement?.id ?? ''), /^agenda-[0-9a-f]{8}-/);
     const first = await page.locator('article.agenda-case h3').first().textContent();
     await page.getByRole('button', { name: 'Flyt ned' }).first().click();
     await page.waitForFunction((f) => document.querySelectorAll('article.agenda-case h3')[1]?.textContent === f, first);
@@ -118,6 +120,7 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await field(card, 'Begrundelse').fill('Barnet kender Bo fra klubben');
     await card.getByRole('button', { name: 'Træf afgørelse' }).click();
     await card.getByText('Afgjort').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('decided-'));
   });
 
   await t.test('the decision is in the audit trail of the case, with its rationale', async () => {
@@ -258,6 +261,26 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     await other.getByText(/^Afgjort: /).waitFor();
     await page.getByText('Forslaget gælder ikke længere').waitFor();
     assert.equal(await page.locator('table.batch').count(), 0);
+  });
+
+  await t.test('a re-allocation keeps the contact person until the committee decides; calling it off resumes the course', async () => {
+    await nav(page, 'Sager');
+    await page.locator('ul.cases li', { hasText: 'Fordelt' }).first().getByRole('link').click();
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+    await page.locator('#start-date').fill(today);
+    await page.getByRole('button', { name: 'Start forløbet' }).click();
+    const status = page.locator('.page-head .status');
+    await status.filter({ hasText: 'Aktiv' }).waitFor();
+    const person = async () => (await page.locator('dt', { hasText: 'Nuværende kontaktperson' })
+      .locator('xpath=following-sibling::dd[1]').textContent()).trim();
+    const working = await person();
+    assert.match(working, /Pædagog$/);
+    await page.getByRole('button', { name: 'Sæt på dagsorden' }).click();
+    await status.filter({ hasText: 'På dagsorden' }).waitFor();
+    assert.equal(await person(), working, 'the person works on until the committee decides');
+    await page.getByRole('button', { name: 'Tag af dagsordenen' }).click();
+    await status.filter({ hasText: 'Aktiv' }).waitFor();
+    assert.equal(await person(), working);
   });
 
   assertClean(findings, 'meeting flow');

@@ -58,7 +58,7 @@ pub fn AgendaCase(case_id: CaseId, meeting: MeetingId, date: NaiveDate) -> impl 
             case.concerns.iter().map(|c| name_in(state.concerns, &c.to_string(), |c| c.name.clone())).collect();
         let decided = case.status != CaseStatus::OnAgenda;
         view! {
-            <h3>{youth.pseudonym.clone()} " " <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span></h3>
+            <h3 id=super::meeting::agenda_heading_id(case_id) tabindex="-1">{youth.pseudonym.clone()} " " <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span></h3>
             <p class="muted">{format!("{} · {} · {} t/uge · {}", text::age_years(age_on(youth.birth_date, date)), district,
                 case.hours_per_week.map(text::hours).unwrap_or_default(), concerns.join(", "))}</p>
             <p><strong>{text::ATTENDEES}": "</strong>{who.join(", ")}</p>
@@ -72,7 +72,7 @@ pub fn AgendaCase(case_id: CaseId, meeting: MeetingId, date: NaiveDate) -> impl 
                             .map(|d| name_in(state.persons, &d.person.to_string(), |p| p.name.clone()))
                     });
                     let line = chosen.map_or(text::DECIDED.to_string(), |who| format!("{}: {who}", text::DECIDED));
-                    view! { <p class="ok">{line}</p> }.into_any()
+                    view! { <p class="ok" id=decided_id(case_id) tabindex="-1">{line}</p> }.into_any()
                 }
                 (false, Some(rec)) => view! {
                     <super::recommendations::Recommendations recommendation=rec.clone()/>
@@ -83,6 +83,11 @@ pub fn AgendaCase(case_id: CaseId, meeting: MeetingId, date: NaiveDate) -> impl 
         }
         .into_any()
     }
+}
+
+/// The id of the line that says who a case was decided for.
+fn decided_id(case: CaseId) -> String {
+    format!("decided-{case}")
 }
 
 #[component]
@@ -173,6 +178,7 @@ fn DecisionForm(
             match result {
                 Ok(()) => {
                     problem.set(None);
+                    super::meeting::focus_when_drawn(decided_id(case_id));
                     if let Some(plan) = plan {
                         plan.decided(case_id, chosen);
                     }

@@ -62,6 +62,22 @@ fn move_button_id(case: CaseId, up: bool) -> String {
     format!("move-{}-{case}", if up { "up" } else { "down" })
 }
 
+/// The id of an agenda card's heading.
+pub(super) fn agenda_heading_id(case: CaseId) -> String {
+    format!("agenda-{case}")
+}
+
+/// Move the focus to the element `id` once the page has drawn the change that made it (for the
+/// keyboard: a button that did its work and disappeared leaves the focus nowhere otherwise).
+pub(super) fn focus_when_drawn(id: String) {
+    request_animation_frame(move || {
+        let element = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
 #[component]
 fn MeetingView(meeting: Memo<Option<Meeting>>) -> impl IntoView {
     let state = use_state();
@@ -77,8 +93,14 @@ fn MeetingView(meeting: Memo<Option<Meeting>>) -> impl IntoView {
     });
     let run = move |add: bool, case: CaseId| {
         let (Some(case), Some(m)) = (case_of(case), meeting.get_untracked()) else { return };
+        let id = case.meta.id;
         spawn_local(async move {
-            problem.set(change_agenda(state, m, case, add).await.err());
+            let result = change_agenda(state, m, case, add).await;
+            if result.is_ok() {
+                // Added: to its card on the agenda; taken off: to the agenda's heading.
+                focus_when_drawn(if add { agenda_heading_id(id) } else { "agenda-h".to_string() });
+            }
+            problem.set(result.err());
         });
     };
     let agenda = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.agenda.clone()).unwrap_or_default()));
@@ -91,13 +113,10 @@ fn MeetingView(meeting: Memo<Option<Meeting>>) -> impl IntoView {
             match state.save(Some(old), next).await {
                 // The focus stays with the moved case (on the other button once this one is
                 // disabled at the top or bottom).
-                Ok(_) => request_animation_frame(move || {
+                Ok(_) => {
                     let at_end = position(id).is_some_and(|i| if up { i == 0 } else { i + 1 == agenda.with(Vec::len) });
-                    let button = document().get_element_by_id(&move_button_id(id, up != at_end));
-                    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        let _ = button.focus();
-                    }
-                }),
+                    focus_when_drawn(move_button_id(id, up != at_end));
+                }
                 Err(e) => problem.set(Some(text::save_error(Meeting::STORE, &e))),
             }
         });
@@ -114,7 +133,7 @@ fn MeetingView(meeting: Memo<Option<Meeting>>) -> impl IntoView {
             <p class="form-error" role="alert">{move || problem.get()}</p>
         </Show>
         <section aria-labelledby="agenda-h">
-            <h2 id="agenda-h">{text::AGENDA}</h2>
+            <h2 id="agenda-h" tabindex="-1">{text::AGENDA}</h2>
             <Show when=move || agenda.with(Vec::is_empty)>
                 <p class="empty">{text::AGENDA_EMPTY}</p>
             </Show>
