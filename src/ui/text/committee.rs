@@ -91,20 +91,27 @@ pub fn not_eligible(name: &str, why: &[String]) -> String {
     }
 }
 
-pub fn block(b: &crate::allocation::eligibility::Block, name: &dyn Fn(String) -> String) -> String {
-    use crate::allocation::eligibility::Block::*;
+/// A missing or expired certificate, e.g. "Udløbet straffeattest (fra 01-01-2024)".
+pub fn certificate_problem(p: &crate::domain::person::CertificateProblem) -> String {
     use crate::domain::person::{CertificateKind, CertificateProblem};
     let cert = |k: CertificateKind| match k {
         CertificateKind::CriminalRecord => "straffeattest",
         CertificateKind::ChildRecord => "børneattest",
         CertificateKind::Confidentiality => "tavshedserklæring",
     };
+    match p {
+        CertificateProblem::Missing(k) => format!("Mangler {}", cert(*k)),
+        CertificateProblem::Expired(k, d) => format!("Udløbet {} (fra {})", cert(*k), date(*d)),
+    }
+}
+
+pub fn block(b: &crate::allocation::eligibility::Block, name: &dyn Fn(String) -> String) -> String {
+    use crate::allocation::eligibility::Block::*;
     match b {
         Archived { .. } => "Arkiveret".into(),
         NotAdult { birth_year } => format!("Ikke myndig (født {birth_year})"),
         RuledOut => "Fravalgt af den unge eller sagsbehandleren".into(),
-        Certificate(CertificateProblem::Missing(k)) => format!("Mangler {}", cert(*k)),
-        Certificate(CertificateProblem::Expired(k, d)) => format!("Udløbet {} (fra {})", cert(*k), date(*d)),
+        Certificate(p) => certificate_problem(p),
         OutsideDistrict { .. } => "Klubben ligger uden for barnets distrikt og nabodistrikter".into(),
         OutsideAgeRange { age, min, max } => format!(
             "Alder {age} er uden for klubbens {}–{} år",

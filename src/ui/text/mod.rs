@@ -166,7 +166,6 @@ pub const LEGAL_TITLE: &str = "Lovgrundlag";
 pub const LEGAL_NEW: &str = "Nyt lovgrundlag";
 pub const EMPTY_LIST: &str = "Intet endnu.";
 pub const STANDING_MEMBER: &str = "Fast medlem";
-pub const CERTS_MISSING: &str = "Mangler attest";
 pub const HOURS_USED: &str = "timer i brug";
 pub const OVERBOOKED: &str = "overbooket";
 

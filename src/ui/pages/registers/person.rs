@@ -33,9 +33,9 @@ impl RegisterItem for ContactPerson {
             ),
         ];
         let settings = state.settings.get_untracked();
-        if !self.certificates.problems(15, state.today, settings.certificate_valid_months).is_empty() {
-            parts.push(text::CERTS_MISSING.to_string());
-        }
+        // What any case needs (the børneattest, only for a child under 15, shows on the agenda).
+        let problems = self.certificates.problems(15, state.today, settings.certificate_valid_months);
+        parts.extend(problems.iter().map(text::certificate_problem));
         parts.join(" · ")
     }
     fn archive_warning(&self, state: &AppState) -> Option<String> {
