@@ -192,18 +192,22 @@ mod tests {
         assert_eq!(e.by_kind.values().sum::<usize>(), e.with_person);
     }
 
-    #[test]
-    fn an_ended_course_still_counts_as_having_had_a_contact_person() {
-        let provider = Provider {
+    fn provider(kind: ProviderKind, hour_cap: Option<f64>) -> Provider {
+        Provider {
             meta: RecordMeta::new(ProviderId::new()),
-            kind: ProviderKind::External,
-            name: "Ekstern".into(),
+            kind,
+            name: "Leverandør".into(),
             district: None,
             age_min: None,
             age_max: None,
-            hour_cap: None,
+            hour_cap,
             hourly_rate: 0,
-        };
+        }
+    }
+
+    #[test]
+    fn an_ended_course_still_counts_as_having_had_a_contact_person() {
+        let provider = provider(ProviderKind::External, None);
         let assignment =
             Assignment { person: PersonId::new(), provider: provider.meta.id, from: day(2026, 2, 1), to: None };
         let mut ended = Case { assignment: Some(assignment), ..active(day(2026, 2, 1)) };
@@ -217,16 +221,7 @@ mod tests {
 
     #[test]
     fn a_provider_load_counts_carried_cases_only_and_says_when_it_is_over() {
-        let provider = Provider {
-            meta: RecordMeta::new(ProviderId::new()),
-            kind: ProviderKind::Club,
-            name: "Klub".into(),
-            district: None,
-            age_min: None,
-            age_max: None,
-            hour_cap: Some(10.0),
-            hourly_rate: 0,
-        };
+        let provider = provider(ProviderKind::Club, Some(10.0));
         let a = Assignment { person: PersonId::new(), provider: provider.meta.id, from: day(2026, 2, 1), to: None };
         let carried = |status, hours: f64| Case {
             status,

@@ -283,5 +283,30 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     assert.equal(await person(), working);
   });
 
+  await t.test('a follow-up on the running case records progress and changes the granted hours', async () => {
+    // Still on the case page of the running case (3 h per week).
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Opfølgninger' }) });
+    await section.getByText(/^Næste opfølgning: \d{2}-\d{2}-\d{4}$/).waitFor();
+    await section.getByText('Registrér opfølgning').click();
+    await field(section, 'Deltagere (initialer eller roller, adskilt af komma)').fill('MH, Bo');
+    await section.locator('select[id^="f-followup-goal-"]').first().selectOption({ label: '4 – god fremgang' });
+    const change = field(section, 'Ændring af timer pr. uge (fx -2 eller 1,5)');
+    await change.fill('-5');
+    await section.getByRole('button', { name: 'Gem opfølgning' }).click();
+    assert.equal((await section.locator('[id$="hours_change-error"]').textContent()).trim(), 'Skal være mellem -2,75 og 45');
+    await change.fill('-1');
+    await section.getByRole('button', { name: 'Gem opfølgning' }).click();
+    assert.equal((await section.locator('[id$="hours_reason-error"]').textContent()).trim(), 'Skal udfyldes');
+    await field(section, 'Begrundelse for ændringen').fill('Går godt i klubben');
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatAxe(violations));
+    await section.getByRole('button', { name: 'Gem opfølgning' }).click();
+    await section.getByText('Timer pr. uge -1: Går godt i klubben').waitFor();
+    await section.getByText('Kommer i klub to gange om ugen: 4 – god fremgang').waitFor();
+    const hours = (await page.locator('dt', { hasText: 'Timer pr. uge' }).locator('xpath=following-sibling::dd[1]').textContent()).trim();
+    assert.match(hours, /^2\b/, `the case now has 2 hours: ${hours}`);
+    await screenshots(page, 'case-followup');
+  });
+
   assertClean(findings, 'meeting flow');
 });

@@ -49,7 +49,7 @@ pub fn EraseYouth(youth: Youth) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="erase-h">
             <h2 id="erase-h">{text::ERASE_TITLE}</h2>
-            <details class="end-case">
+            <details class="disclosure danger">
                 <summary>{text::ERASE_OPEN}</summary>
                 <p>{text::ERASE_LEAD}</p>
                 <p>{move || erasure.with(|e| text::erase_what(&pseudonym, e.cases.len(), e.decisions.len(), e.followups.len()))}</p>

@@ -1,6 +1,7 @@
 //! The case pages: list, create, view, edit.
 
 mod erase;
+mod followups;
 mod form;
 mod list;
 mod relations;

@@ -66,6 +66,7 @@ pub fn CaseView(draft: CaseDraft) -> impl IntoView {
             </section>
             <div>
                 <StatusPanel case/>
+                <super::followups::Followups case_id=id/>
                 <AuditTrail case_id=id/>
                 <super::erase::EraseYouth youth=youth.clone()/>
             </div>
@@ -163,7 +164,7 @@ fn StatusPanel(case: Case) -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || lifecycle::allowed_moves(status()).contains(&CaseStatus::Ended)>
-                <details class="end-case">
+                <details class="disclosure danger">
                     <summary>{text::END_CASE}</summary>
                     <EndCaseForm on_end/>
                 </details>
