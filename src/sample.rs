@@ -157,8 +157,10 @@ pub fn workspace(n_cases: usize, seed: u64, today: NaiveDate) -> Workspace {
             CaseStatus::Active,
             CaseStatus::Ended,
         ]);
-        let basis = if age >= 18 { &legal_bases[2] } else { &legal_bases[0] };
         let received = today - Duration::days(g.0.range(20, 900));
+        // Aftercare for who is 18 when the course starts, the child's contact person before.
+        let at_start = crate::domain::age::age_on(birth_date, received + Duration::days(15));
+        let basis = if at_start >= 18 { &legal_bases[2] } else { &legal_bases[0] };
         let mut case = Case::draft(youth.meta.id, received);
         case.meta.id = CaseId(g.id());
         case.status = status;

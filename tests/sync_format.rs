@@ -458,6 +458,26 @@ fn a_dangling_reference_names_its_target_in_danish() {
 }
 
 #[test]
+fn a_case_is_checked_against_its_youth_and_legal_basis_in_the_file() {
+    let mut v = full_value();
+    let aftercare = v["records"]["legal_bases"].as_array().unwrap().iter().find(|l| l["age_min"] == json!(18)).unwrap()
+        ["meta"]["id"]
+        .clone();
+    let case = v["records"]["cases"][0].clone();
+    let youth =
+        v["records"]["youths"].as_array_mut().unwrap().iter_mut().find(|y| y["meta"]["id"] == case["youth"]).unwrap();
+    youth["birth_date"] = json!("2016-01-01");
+    v["records"]["cases"][0]["legal_basis"] = aftercare;
+    let ps = problems(&v);
+    let id = case["meta"]["id"].as_str().unwrap();
+    assert!(
+        ps.iter().any(|p| matches!(p.kind, ProblemKind::Invalid(Problem::AgeNotCovered { min: Some(18), .. }))
+            && at(p) == (Some("cases"), Some(id), Some("legal_basis"))),
+        "{ps:?}"
+    );
+}
+
+#[test]
 fn a_cpr_number_in_a_conflict_entry_is_refused_like_one_in_a_record() {
     let mut v = full_value();
     let id = v["conflicts"][0]["id"].as_str().unwrap().to_string();

@@ -275,8 +275,13 @@ impl Validate for Case {
                 c.fail(gap.field, gap.problem);
             }
         }
-        if matches!(self.status, CaseStatus::Allocated | CaseStatus::Active) && self.assignment.is_none() {
-            c.fail("assignment", Problem::Required);
+        match (self.status, self.assignment) {
+            (CaseStatus::Allocated | CaseStatus::Active, None) => c.fail("assignment", Problem::Required),
+            // Only a case on the agenda for another contact person has one besides those.
+            (CaseStatus::Draft | CaseStatus::Visited | CaseStatus::Ended, Some(_)) => {
+                c.fail("assignment", Problem::NotInStatus)
+            }
+            _ => {}
         }
         if self.status == CaseStatus::Active && self.start_date.is_none() {
             c.fail("start_date", Problem::Required);
@@ -317,6 +322,10 @@ pub(crate) mod tests {
         assert_eq!(fields(Case { status: CaseStatus::Allocated, ..visited_case() }), ["assignment"]);
         assert_eq!(fields(Case { status: CaseStatus::Active, ..visited_case() }), ["assignment", "start_date"]);
         assert_eq!(fields(Case { status: CaseStatus::Ended, ..visited_case() }), ["ending"]);
+        let a = Assignment { person: PersonId::new(), provider: ProviderId::new(), from: day(2026, 9, 2), to: None };
+        let with_person = Case { assignment: Some(a), ..visited_case() };
+        assert_eq!(fields(with_person.clone()), ["assignment"], "a visited case has no contact person yet");
+        assert!(fields(Case { status: CaseStatus::OnAgenda, ..with_person }).is_empty(), "a re-allocation has");
         let draft = Case::draft(YouthId::new(), day(2026, 8, 20));
         assert!(fields(draft.clone()).is_empty(), "a draft may be incomplete");
         let ending = Some(Ending { date: day(2026, 9, 1), reason: EndReason::Declined });
@@ -350,7 +359,8 @@ pub(crate) mod tests {
     #[test]
     fn a_course_starts_no_earlier_than_its_first_allocation_and_a_reallocation_keeps_it_valid() {
         let assigned = |from| Assignment { person: PersonId::new(), provider: ProviderId::new(), from, to: None };
-        let mut case = Case { assignment: Some(assigned(day(2026, 11, 25))), ..visited_case() };
+        let mut case =
+            Case { status: CaseStatus::Active, assignment: Some(assigned(day(2026, 11, 25))), ..visited_case() };
         case.start_date = Some(day(2026, 5, 1));
         assert_eq!(case.validate(day(2026, 11, 30))[0].field, "start_date", "before the committee allocated it");
         case.start_date = Some(day(2026, 11, 26));

@@ -64,13 +64,15 @@ pub fn move_to(case: &mut Case, to: CaseStatus) -> Result<(), LifecycleError> {
     Ok(())
 }
 
-/// Off the agenda, undecided: a re-allocation that is called off resumes the course with its
-/// contact person (back to `Active`); an allocation that never started is withdrawn.
+/// Off the agenda, undecided: a case back for another contact person returns to where it was,
+/// with the person it has (`Active` if the course had started, else `Allocated`); a case never
+/// allocated returns to `Visited`.
 fn take_off_agenda(case: &mut Case) {
-    match (case.assignment, case.start_date) {
-        (Some(_), Some(_)) => case.status = Active,
-        _ => case.assignment = None,
-    }
+    case.status = match (case.assignment, case.start_date) {
+        (Some(_), Some(_)) => Active,
+        (Some(_), None) => Allocated,
+        (None, _) => Visited,
+    };
 }
 
 /// Record the committee's choice and move the case to `Allocated`. A course that had started
@@ -164,13 +166,16 @@ mod tests {
     fn a_reallocation_taken_off_the_agenda_resumes_the_course() {
         let mut case = visited_case();
         move_to(&mut case, OnAgenda).unwrap();
-        allocate(&mut case, assignment()).unwrap();
-        // Withdrawn before it started: back to visited, without the contact person.
-        move_to(&mut case, OnAgenda).unwrap();
+        // Taken off before any decision: visited again.
         move_to(&mut case, Visited).unwrap();
         assert_eq!((case.status, case.assignment), (Visited, None));
         move_to(&mut case, OnAgenda).unwrap();
         allocate(&mut case, assignment()).unwrap();
+        let allocated = case.assignment;
+        // Back on the agenda before it started, and off again: the allocation stands.
+        move_to(&mut case, OnAgenda).unwrap();
+        move_to(&mut case, Visited).unwrap();
+        assert_eq!((case.status, case.assignment), (Allocated, allocated));
         case.start_date = Some(day(2026, 10, 5));
         move_to(&mut case, Active).unwrap();
         let running = case.assignment;

@@ -24,6 +24,8 @@ pub enum Problem {
     MinAboveMax,
     #[error("another record already has this name")]
     NameTaken,
+    #[error("must be empty for a case in this status")]
+    NotInStatus,
     #[error("covers ages {min:?}–{max:?}, not {age}")]
     AgeNotCovered { age: u32, min: Option<u32>, max: Option<u32> },
 }

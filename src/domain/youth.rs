@@ -68,11 +68,18 @@ pub fn case_against_youth(case: &super::case::Case, youth: &Youth, legal: Option
     let born = Some(youth.birth_date);
     c.not_before("visitation_date", case.visitation_date, born);
     c.not_before("start_date", case.start_date, born);
-    // The legal basis must cover the youth's age when the case is visited (aftercare from 18,
-    // KUI until 25, …); a later birthday is a transition to watch, not an error.
+    // The legal basis must cover the youth's age when the course starts (aftercare from 18, KUI
+    // until 25, …). Before it starts, the age at visitation may be up to a year short of the
+    // lower limit (aftercare is decided before the 18th birthday). A later birthday is a
+    // transition to watch, not an error.
     if let Some(legal) = legal {
-        let age = super::age::age_on(youth.birth_date, case.visitation_date.unwrap_or(case.received));
-        if !legal.covers_age(age) {
+        let (on, ahead) = match case.start_date {
+            Some(start) => (start, 0),
+            None => (case.visitation_date.unwrap_or(case.received), 1),
+        };
+        let age = super::age::age_on(youth.birth_date, on);
+        let covered = legal.age_max.is_none_or(|max| age <= max) && legal.age_min.is_none_or(|min| age + ahead >= min);
+        if !covered {
             c.fail("legal_basis", Problem::AgeNotCovered { age, min: legal.age_min, max: legal.age_max });
         }
     }
@@ -157,6 +164,10 @@ mod tests {
         assert_eq!(errors[0].field, "legal_basis");
         assert!(matches!(errors[0].problem, Problem::AgeNotCovered { age: 13, min: Some(18), .. }));
         assert!(case_against_youth(&visited(2028, 6, 1), &youth, Some(&aftercare)).is_empty(), "18 at visitation");
+        let before_18 = visited(2027, 12, 1);
+        assert!(case_against_youth(&before_18, &youth, Some(&aftercare)).is_empty(), "decided before the birthday");
+        let started_at_17 = super::super::case::Case { start_date: NaiveDate::from_ymd_opt(2028, 1, 1), ..before_18 };
+        assert_eq!(case_against_youth(&started_at_17, &youth, Some(&aftercare)).len(), 1, "but not started before it");
     }
 
     #[test]

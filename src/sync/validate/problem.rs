@@ -153,6 +153,7 @@ pub fn danish(p: &Problem) -> String {
         Problem::LooksLikeCpr => "ligner et CPR-nummer — appen må ikke gemme CPR-numre".into(),
         Problem::MinAboveMax => "fra-værdien er større end til-værdien".into(),
         Problem::NameTaken => "navnet er allerede i brug".into(),
+        Problem::NotInStatus => "skal være tom for en sag med denne status".into(),
         Problem::AgeNotCovered { age, min, max } => {
             let range = match (min, max) {
                 (Some(min), Some(max)) => format!("{min}–{max} år"),
@@ -160,7 +161,7 @@ pub fn danish(p: &Problem) -> String {
                 (None, Some(max)) => format!("til og med {max} år"),
                 (None, None) => "alle aldre".into(),
             };
-            format!("gælder for {range}, og barnet/den unge er {age} år ved visitationen")
+            format!("gælder for {range}, og barnet/den unge er {age} år")
         }
     }
 }

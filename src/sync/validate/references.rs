@@ -4,6 +4,7 @@
 //! and earlier persons, assignment history, siblings, a youth's club) are not.
 
 use super::*;
+use std::collections::HashMap;
 
 type Ref = (&'static str, String, &'static str, &'static str, String);
 
@@ -87,6 +88,24 @@ impl Checker {
             if !have.contains(&key) && !known(to, &key.1) {
                 let kind = ProblemKind::DanglingReference { to_store: to.into(), id: key.1.clone() };
                 self.push(Location::record(from, &id, Some(field)), kind);
+            }
+        }
+        self.cases_against_youths(&doc.records);
+    }
+
+    /// A case checked against its youth and legal basis, as the case form checks it, where the
+    /// file holds all three.
+    fn cases_against_youths(&mut self, r: &Records) {
+        if r.cases.is_empty() {
+            return;
+        }
+        let youths: HashMap<YouthId, &Youth> = r.youths.iter().map(|y| (y.meta.id, y)).collect();
+        let legal: HashMap<LegalBasisId, &LegalBasis> = r.legal_bases.iter().map(|l| (l.meta.id, l)).collect();
+        for case in &r.cases {
+            let Some(youth) = youths.get(&case.youth) else { continue };
+            let basis = case.legal_basis.and_then(|l| legal.get(&l).copied());
+            for e in case_against_youth(case, youth, basis) {
+                self.push(Location::record(Case::STORE, &case.key(), Some(e.field)), ProblemKind::Invalid(e.problem));
             }
         }
     }

@@ -52,7 +52,8 @@ fn title(state: AppState, c: &Conflict) -> String {
     format!("{}: {} · {field}", text::store(&c.store), record_name(state, &c.store, &c.id))
 }
 
-/// Write the lost value back into the record as a new local edit (validated and stamped).
+/// Write the lost value back into the record as a new local edit (validated and stamped; a
+/// case also against its youth, as the case form checks it).
 async fn restore_in<R: Stored>(state: AppState, c: &Conflict) -> Result<(), String> {
     let old = R::list(&state)
         .with_untracked(|l| l.iter().find(|r| r.key() == c.id).cloned())
@@ -66,6 +67,13 @@ async fn restore_in<R: Stored>(state: AppState, c: &Conflict) -> Result<(), Stri
         value[c.field.as_str()] = c.lost.clone();
         serde_json::from_value(value).map_err(|e| e.to_string())?
     };
+    let case_errors = (&new as &dyn std::any::Any).downcast_ref::<crate::domain::Case>().and_then(|case| {
+        let youth = state.youths.with_untracked(|y| y.iter().find(|y| y.meta.id == case.youth).cloned())?;
+        Some(state.case_errors(&youth, case)).filter(|e| !e.is_empty())
+    });
+    if let Some(errors) = case_errors {
+        return Err(text::save_error(R::STORE, &crate::storage::SaveError::Invalid(errors)));
+    }
     state.save(Some(old), new).await.map(|_| ()).map_err(|e| text::save_error(R::STORE, &e))
 }
 
