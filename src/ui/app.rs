@@ -1,7 +1,6 @@
 //! The app shell: opens the data, provides the state, and lays out navigation and routes.
 
 use crate::storage::today;
-use crate::ui::components::Unsaved;
 use crate::ui::pages::{cases, committee, data, evaluation, followup, overview, providers, settings};
 use crate::ui::state::{AppState, Loaded};
 use crate::ui::text;
@@ -40,8 +39,9 @@ pub fn App() -> impl IntoView {
         }
     }));
     provide_context(ready);
-    Unsaved::provide();
     cases::ListAddress::provide();
+    cases::KeptDrafts::provide();
+    crate::ui::components::heading::Shown::provide();
     view! {
         <UpdatePrompt/>
         <Shell ready/>

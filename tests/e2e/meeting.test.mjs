@@ -193,6 +193,7 @@ test('a committee meeting: agenda, decision against the recommendation, minutes'
     assert.match(text, /Nordbyen/);
     assert.match(text, /Sara Skoleleder/);
     assert.match(text, /Afveg fra anbefalingen: Barnet kender Bo fra klubben/);
+    assert.match(text, /Ikke afgjort/, 'the cases not yet decided say so');
     assert.doesNotMatch(text, /2011-05-06|06-05-2011/, 'no birth dates in the minutes');
     await page.emulateMedia({ media: 'print' });
     await screenshots(page, 'minutes-print');

@@ -170,8 +170,26 @@ test('two devices exchange files and converge without losing an edit', async (t)
     const before = await caseworkerOf(page, 'S.Y.');
     await importFile(page, fromB);
     assert.equal(await caseworkerOf(page, 'S.Y.'), 'Carl');
+    // Beside a new file's preview there is no undo (it would read as "cancel this preview");
+    // the preview closes with its own button ("Annullér", or "Luk" when the file brings nothing).
+    await importFile(page, a.file, { apply: false });
+    await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Fortryd import' }).count(), 0);
+    await page.getByRole('button', { name: /^(Annullér|Luk)$/ }).click();
+    await page.getByRole('heading', { name: 'Det vil importen gøre' }).waitFor({ state: 'detached' });
+    // Undo asks first; saying no changes nothing.
+    const undo = async (accept) => {
+      const asked = new Promise((resolve) => page.once('dialog', async (d) => {
+        resolve(d.message());
+        await (accept ? d.accept() : d.dismiss());
+      }));
+      await page.getByRole('button', { name: 'Fortryd import' }).click();
+      assert.match(await asked, /^Fortryd den seneste import\?/);
+    };
+    await undo(false);
+    assert.equal(await caseworkerOf(page, 'S.Y.'), 'Carl');
     await nav(page, 'Data');
-    await page.getByRole('button', { name: 'Fortryd import' }).click();
+    await undo(true);
     await page.getByText('Importen er fortrudt; data er som før.').waitFor();
     assert.equal(await caseworkerOf(page, 'S.Y.'), before);
   });
@@ -280,7 +298,9 @@ test('two devices exchange files and converge without losing an edit', async (t)
     await b.page.getByText(/Slettes \(GDPR\)/).first().waitFor();
     await b.page.getByRole('button', { name: 'Anvend import' }).click();
     await b.page.getByText('Importeret.').waitFor();
+    b.page.once('dialog', (d) => d.accept());
     await b.page.getByRole('button', { name: 'Fortryd import' }).click();
+    await b.page.getByText('Importen er fortrudt; data er som før.').waitFor();
     await nav(b.page, 'Sager');
     await b.page.getByRole('heading', { name: 'Sager', level: 1 }).waitFor();
     assert.equal(await b.page.getByRole('link', { name: /S\.Y\./ }).count(), 0);

@@ -29,18 +29,35 @@ pub fn TextInput(
     #[prop(optional)] multiline: bool,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
+    // The field shows what the user typed. The form may keep it normalised (a list without the
+    // space or comma just typed, goals without the empty line just started), and that must not
+    // be written back while the user types; a change from elsewhere (a form reset) is shown.
+    let raw = RwSignal::new(value.get_untracked());
+    let typing = StoredValue::new(false);
+    Effect::new(move |_| {
+        let v = value.get();
+        if !typing.try_update_value(std::mem::take).unwrap_or(false) {
+            raw.set(v);
+        }
+    });
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        raw.set(typed.clone());
+        typing.set_value(true);
+        on_change.run(typed);
+    };
     let input = if multiline {
         view! {
             <textarea id=field_id(name) name=name rows="3" aria-invalid=invalid(name)
                 aria-describedby=error_id(name)
-                prop:value=move || value.get() on:input=move |ev| on_change.run(event_target_value(&ev))></textarea>
+                prop:value=move || raw.get() on:input=on_input></textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=field_id(name) name=name type="text" aria-invalid=invalid(name)
                 aria-describedby=error_id(name) aria-required=required.then_some("true")
-                prop:value=move || value.get() on:input=move |ev| on_change.run(event_target_value(&ev))/>
+                prop:value=move || raw.get() on:input=on_input/>
         }
         .into_any()
     };

@@ -76,7 +76,8 @@ pub fn register_page<R: RegisterItem>(
     let state = use_state();
     let list = R::list(&state);
     let show_archived = RwSignal::new(false);
-    let editing: RwSignal<Option<(Option<R>, RwSignal<R>)>> = RwSignal::new(None);
+    // The record being edited (`None` for a new one) and the draft the editor starts from.
+    let editing: RwSignal<Option<(Option<R>, R)>> = RwSignal::new(None);
     // Whether the open editor has unsaved edits (set by the editor).
     let dirty: StoredValue<Option<Signal<bool>>> = StoredValue::new(None);
     let rows = Memo::new(move |_| {
@@ -91,7 +92,7 @@ pub fn register_page<R: RegisterItem>(
             return;
         }
         let draft = original.clone().unwrap_or_else(|| R::blank(&state));
-        editing.set(Some((original, RwSignal::new(draft))));
+        editing.set(Some((original, draft)));
     };
     let heading_id = format!("h-{}", R::STORE);
     let heading = heading_id.clone();
@@ -106,7 +107,7 @@ pub fn register_page<R: RegisterItem>(
                     on:change=move |ev| show_archived.set(event_target_checked(&ev))/>
                 <span>{text::SHOW_ARCHIVED}</span>
             </label>
-            {move || editing.get().map(|(original, draft)| view! { <Editor original draft editing dirty editor/> })}
+            {move || editing.get().map(|(original, start)| view! { <Editor original start editing dirty editor/> })}
             <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::EMPTY_LIST}</p> }>
                 <ul class="rows">
                     <For each=move || rows.get() key=|r| (r.key(), r.revs().values().max().cloned()) let:item>
@@ -134,14 +135,17 @@ pub fn register_page<R: RegisterItem>(
 #[component]
 fn Editor<R: RegisterItem>(
     original: Option<R>,
-    draft: RwSignal<R>,
-    editing: RwSignal<Option<(Option<R>, RwSignal<R>)>>,
+    start: R,
+    editing: RwSignal<Option<(Option<R>, R)>>,
     dirty: StoredValue<Option<Signal<bool>>>,
     editor: fn(RwSignal<R>) -> AnyView,
 ) -> impl IntoView {
     let state = use_state();
     let form = FormErrors::provide();
-    let initial = StoredValue::new(draft.get_untracked());
+    // Owned by the editor: the row that opened it is drawn anew when the record changes (saved
+    // here or in another tab) and must not take the draft with it.
+    let draft = RwSignal::new(start.clone());
+    let initial = StoredValue::new(start);
     let changed = Signal::derive(move || form.has_bad_input() || initial.with_value(|i| draft.with(|d| d != i)));
     dirty.set_value(Some(changed));
     guard_unsaved(changed);

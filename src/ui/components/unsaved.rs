@@ -3,47 +3,43 @@
 
 use crate::ui::text;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
-/// The open forms' "has unsaved edits", by a number each form gets when it registers.
-#[derive(Clone, Copy)]
-pub struct Unsaved {
-    forms: StoredValue<Vec<(u64, Signal<bool>)>>,
-    next: StoredValue<u64>,
+thread_local! {
+    /// The open forms' "has unsaved edits", by a number each form gets when it registers. Plain
+    /// cells, not signals: they outlive every form (the first form installs the listeners, and
+    /// the code lives with the pages, not in the app's first download).
+    static FORMS: RefCell<Vec<(u64, Signal<bool>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT: Cell<u64> = const { Cell::new(0) };
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
 }
 
-impl Unsaved {
-    /// Installed once by the app: asks before a link inside the app or a reload leaves a form
-    /// with unsaved edits. (The browser's back button cannot be asked about.)
-    pub fn provide() {
-        let unsaved = Self { forms: StoredValue::new(Vec::new()), next: StoredValue::new(0) };
-        provide_context(unsaved);
-        // Both listeners live as long as the page. The browser shows its own question on a
-        // reload; the page cannot choose the words.
-        let _ = window_event_listener_untyped("beforeunload", move |ev| {
-            if unsaved.any() {
-                ev.prevent_default();
-            }
-        });
-        // In the capture phase, so a refused link never reaches the router's own listener.
-        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-            if leaves_page(&ev) && !unsaved.may_discard() {
-                ev.prevent_default();
-                ev.stop_propagation();
-            }
-        });
-        let _ = document().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
-        on_click.forget();
-    }
+/// Asks before a link inside the app or a reload leaves a form with unsaved edits. (The
+/// browser's back button cannot be asked about; the case form keeps its draft instead.)
+fn install() {
+    // Both listeners live as long as the page. The browser shows its own question on a reload;
+    // the page cannot choose the words.
+    let on_unload = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        if any() {
+            ev.prevent_default();
+        }
+    });
+    let _ = window().add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
+    on_unload.forget();
+    // In the capture phase, so a refused link never reaches the router's own listener.
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        if leaves_page(&ev) && any() && !confirm_discard() {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    });
+    let _ = document().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+    on_click.forget();
+}
 
-    fn any(self) -> bool {
-        self.forms.with_value(|forms| forms.iter().any(|(_, dirty)| dirty.try_get_untracked().unwrap_or(false)))
-    }
-
-    /// Whether leaving is fine: no form has unsaved edits, or the user agrees to lose them.
-    pub fn may_discard(self) -> bool {
-        !self.any() || confirm_discard()
-    }
+fn any() -> bool {
+    FORMS.with(|forms| forms.borrow().iter().any(|(_, dirty)| dirty.try_get_untracked().unwrap_or(false)))
 }
 
 /// Asks whether the unsaved edits may be thrown away.
@@ -58,15 +54,16 @@ pub fn ask(question: &str) -> bool {
 
 /// Registers a form's `dirty` for as long as the calling component lives.
 pub fn guard_unsaved(dirty: Signal<bool>) {
-    let Some(unsaved) = use_context::<Unsaved>() else { return };
-    let id = unsaved.next.try_update_value(|n| {
-        *n += 1;
-        *n
+    if !INSTALLED.replace(true) {
+        install();
+    }
+    let id = NEXT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
     });
-    let Some(id) = id else { return };
-    unsaved.forms.update_value(|forms| forms.push((id, dirty)));
+    FORMS.with(|forms| forms.borrow_mut().push((id, dirty)));
     on_cleanup(move || {
-        unsaved.forms.try_update_value(|forms| forms.retain(|(i, _)| *i != id));
+        FORMS.with(|forms| forms.borrow_mut().retain(|(i, _)| *i != id));
     });
 }
 

@@ -2,6 +2,7 @@
 
 use crate::domain::age::AgeGroup;
 use crate::report;
+use crate::ui::components::PageHeading;
 use crate::ui::state::use_state;
 use crate::ui::text;
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn EvaluationPage() -> impl IntoView {
         })
     });
     view! {
-        <h1>{text::EVALUATION_TITLE}</h1>
+        <PageHeading text=text::EVALUATION_TITLE/>
         <p class="lead">{move || figures.with(|e| text::evaluation_scope(e.cases, e.with_person))}</p>
         <div class="grid">
             {move || {

@@ -1,6 +1,7 @@
 //! Oversigt: cases per status, follow-ups, the birthdays that matter, and capacity.
 
 use crate::report;
+use crate::ui::components::PageHeading;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn Overview() -> impl IntoView {
         .into_any()
     };
     view! {
-        <h1>{text::OVERVIEW_TITLE}</h1>
+        <PageHeading text=text::OVERVIEW_TITLE/>
         <div class="tiles">
             {move || counts.get().into_iter().map(|(status, n)| view! {
                 <div class=format!("tile status-{status:?}")><span class="tile-n">{n}</span><span class="tile-l">{text::status(status)}</span></div>

@@ -1,5 +1,6 @@
 //! Kontaktpersoner og leverandører: both registers on one page.
 
+use crate::ui::components::PageHeading;
 use crate::ui::pages::registers;
 use crate::ui::text;
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ProvidersPage() -> impl IntoView {
     view! {
-        <h1>{text::NAV_PROVIDERS}</h1>
+        <PageHeading text=text::NAV_PROVIDERS/>
         {registers::persons()}
         {registers::providers()}
     }

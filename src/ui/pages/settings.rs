@@ -3,6 +3,7 @@
 
 use crate::domain::{Settings, Weights};
 use crate::storage::{request_persistence, storage_estimate, SaveError};
+use crate::ui::components::PageHeading;
 use crate::ui::components::{guard_unsaved, FormErrors, NumberInput, TextInput};
 use crate::ui::lens::lens;
 use crate::ui::pages::registers;
@@ -14,7 +15,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <h1>{text::SETTINGS_TITLE}</h1>
+        <PageHeading text=text::SETTINGS_TITLE/>
         <SettingsForm/>
         <WeightsForm/>
         <StorageInfo/>

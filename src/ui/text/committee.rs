@@ -50,6 +50,8 @@ pub const BLOCKED_TITLE: &str = "Udelukkede kandidater";
 pub const POINTS: &str = "point";
 pub const BATCH_TITLE: &str = "Forslag for hele dagsordenen";
 pub const BATCH_RUN: &str = "Beregn forslag";
+pub const NO_ATTENDEES: &str = "ingen udvalgsmedlemmer fra barnets distrikt — tilføj dem under Fordelingsudvalg";
+pub const NOT_DECIDED: &str = "Ikke afgjort";
 pub const BATCH_VOID: &str =
     "Forslaget gælder ikke længere: en afgørelse afveg fra det, så resten af det kan være umuligt. Beregn et nyt.";
 pub const BATCH_OPTIMAL: &str = "Bevist optimalt: ingen anden fordeling placerer flere sager eller giver flere point.";

@@ -19,6 +19,8 @@ pub const CANCEL: &str = "Annullér";
 pub const CANNOT_SAVE: &str = "Kan ikke gemmes";
 pub const STORAGE_FAILED: &str =
     "Kunne ikke gemme på denne enhed. Prøv igen; lykkes det ikke, så tag en eksport som sikkerhedskopi";
+pub const DRAFT_RESTORED: &str = "Dine ændringer fra sidst, der ikke blev gemt, er hentet frem igen.";
+pub const DRAFT_DISCARD: &str = "Kassér dem";
 pub const DISCARD_UNSAVED: &str = "Du har ændringer, der ikke er gemt. Vil du kassere dem?";
 pub const EDIT: &str = "Redigér";
 pub const NEW: &str = "Ny";
@@ -30,7 +32,6 @@ pub const NONE_CHOSEN: &str = "— ingen —";
 pub const ALL: &str = "Alle";
 /// The empty first choice of a required select.
 pub const CHOOSE: &str = "Vælg …";
-pub const SHOW_MORE: &str = "Vis flere";
 pub const YES: &str = "Ja";
 pub const NO: &str = "Nej";
 pub const FIX_ERRORS: &str = "Ret de markerede felter, før du gemmer.";
@@ -441,6 +442,11 @@ pub fn archive_provider_warning(name: &str, persons: usize, carried: usize) -> S
         count(persons as u64, "aktiv kontaktperson", "aktive kontaktpersoner"),
         count(carried as u64, "sag", "sager")
     )
+}
+
+/// The button that draws more of a long list.
+pub fn show_more(rest: usize) -> String {
+    format!("Vis flere ({rest} til)")
 }
 
 /// A storage size the way people read it: "2,6 MB", "10,7 GB".

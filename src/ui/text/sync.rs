@@ -43,6 +43,9 @@ pub const IMPORT_SAVING: &str = "Gemmer importen …";
 pub const IMPORT_APPLIED: &str = "Importeret.";
 pub const IMPORT_BUSY: &str = "Data blev ændret igen og igen, mens importen skulle gemmes (er appen åben i en anden fane?). Intet er importeret; prøv igen.";
 pub const IMPORT_UNDO: &str = "Fortryd import";
+pub const IMPORT_UNDO_QUESTION: &str =
+    "Fortryd den seneste import? Alt, hvad den tilføjede eller ændrede, sættes tilbage, som det var før.";
+pub const IMPORT_CLOSE: &str = "Luk";
 pub const IMPORT_UNDONE: &str = "Importen er fortrudt; data er som før.";
 pub const CONFLICTS_TITLE: &str = "Konflikter";
 pub const CONFLICTS_LEAD: &str = "Samme felt blev ændret på to enheder. Den nyeste værdi vandt; den anden er gemt her.";

@@ -2,6 +2,7 @@
 
 use crate::domain::*;
 use crate::storage::SaveError;
+use crate::ui::components::PageHeading;
 use crate::ui::components::{
     guard_unsaved, split_list, CheckList, DateInput, FormErrors, NumberInput, OutOfHoursInput, SelectInput, TextInput,
 };
@@ -11,6 +12,7 @@ use crate::ui::text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use std::collections::HashMap;
 
 /// The youth and the case edited together.
 #[derive(Clone, PartialEq)]
@@ -53,15 +55,45 @@ impl CaseDraft {
     }
 }
 
+/// Case forms left with unsaved edits, by page address. The browser's Back (or a swipe back on a
+/// tablet) cannot be asked about, so the edits are kept here and the form opens with them again.
+#[derive(Clone, Copy)]
+pub struct KeptDrafts(StoredValue<HashMap<String, CaseDraft>>);
+
+impl KeptDrafts {
+    /// Provided by the app, above every page.
+    pub fn provide() {
+        provide_context(Self(StoredValue::new(HashMap::new())));
+    }
+}
+
 #[component]
 pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
     let state = use_state();
     let navigate = use_navigate();
     let form = FormErrors::provide();
-    let draft = RwSignal::new(original.clone().unwrap_or_else(|| CaseDraft::blank(&state)));
+    let start = original.clone().unwrap_or_else(|| CaseDraft::blank(&state));
+    let address = window().location().pathname().unwrap_or_default();
+    let kept = use_context::<KeptDrafts>();
+    let restored = kept.and_then(|KeptDrafts(k)| k.try_update_value(|k| k.remove(&address)).flatten());
+    let was_restored = RwSignal::new(restored.is_some());
+    let draft = RwSignal::new(restored.unwrap_or_else(|| start.clone()));
     let original = StoredValue::new(original);
-    let initial = StoredValue::new(draft.get_untracked());
-    guard_unsaved(Signal::derive(move || form.has_bad_input() || initial.with_value(|i| draft.with(|d| d != i))));
+    let initial = StoredValue::new(start);
+    let changed = Signal::derive(move || form.has_bad_input() || initial.with_value(|i| draft.with(|d| d != i)));
+    guard_unsaved(changed);
+    // Left without saving (and not by Annullér): keep the edits for the next visit.
+    let done = StoredValue::new(false);
+    on_cleanup(move || {
+        let unsaved = !done.try_get_value().unwrap_or(true) && changed.try_get_untracked().unwrap_or(false);
+        if let (true, Some(KeptDrafts(k)), Some(d)) = (unsaved, kept, draft.try_get_untracked()) {
+            k.try_update_value(|k| k.insert(address, d));
+        }
+    });
+    let discard_kept = move |_| {
+        draft.set(initial.get_value());
+        was_restored.set(false);
+    };
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(false);
 
@@ -84,6 +116,7 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(case) => {
+                    done.set_value(true);
                     form.domain.set(Vec::new());
                     navigate(&format!("/sager/{}", case.meta.id), Default::default());
                 }
@@ -145,7 +178,13 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
     let is_new = original.with_value(Option::is_none);
 
     view! {
-        <h1>{if is_new { text::CASE_NEW } else { text::CASE_EDIT }}</h1>
+        <PageHeading text={if is_new { text::CASE_NEW } else { text::CASE_EDIT }}/>
+        <Show when=move || was_restored.get()>
+            <div class="notice" role="status">
+                <p>{text::DRAFT_RESTORED}</p>
+                <button type="button" on:click=discard_kept>{text::DRAFT_DISCARD}</button>
+            </div>
+        </Show>
         <form class="case-form" on:submit=save novalidate>
             <section class="card">
                 <h2>{text::YOUTH_SECTION}</h2>
@@ -196,7 +235,10 @@ pub fn CaseForm(original: Option<CaseDraft>) -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || busy.get()>
                     {move || if busy.get() { text::SAVING } else { text::SAVE }}
                 </button>
-                <button type="button" on:click=move |_| { let _ = leptos::prelude::window().history().map(|h| h.back()); }>{text::CANCEL}</button>
+                <button type="button" on:click=move |_| {
+                    done.set_value(true);
+                    let _ = leptos::prelude::window().history().map(|h| h.back());
+                }>{text::CANCEL}</button>
             </div>
         </form>
     }

@@ -3,7 +3,8 @@
 
 use crate::domain::age::age_on;
 use crate::domain::{CaseStatus, ConcernId, DistrictId, LegalBasisId};
-use crate::ui::components::{Choice, SelectInput};
+use crate::ui::components::PageHeading;
+use crate::ui::components::{more, Choice, SelectInput, ShowMore};
 use crate::ui::lens::{choices, enum_choices};
 use crate::ui::state::use_state;
 use crate::ui::text;
@@ -13,8 +14,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use std::collections::HashMap;
-
-const PAGE: usize = 100;
 
 /// What the list shows and filters on, computed once per data change.
 #[derive(Clone, PartialEq)]
@@ -81,7 +80,7 @@ pub fn CaseList() -> impl IntoView {
     let legal = from_address("grundlag", "");
     let concern = from_address("bekymring", "");
     let sort = from_address("sortering", "received");
-    let shown = RwSignal::new(PAGE);
+    let shown = RwSignal::new(more::STEP);
     let navigate = use_navigate();
     let last = use_context::<ListAddress>();
     Effect::new(move |_| {
@@ -177,9 +176,8 @@ pub fn CaseList() -> impl IntoView {
         matches.with(|m| rows.with(|rows| m.iter().take(shown.get()).map(|&i| rows[i].clone()).collect::<Vec<_>>()))
     };
     let total = move || matches.with(Vec::len);
-    let reset_page = move || shown.set(PAGE);
+    let reset_page = move || shown.set(more::STEP);
     let has_any = move || total() != 0;
-    let has_more = move || total() > shown.get();
 
     let sort_choices: Signal<Vec<Choice>> =
         Signal::derive(|| SORTS.iter().map(|s| (s.1.to_string(), s.2.to_string())).collect());
@@ -192,7 +190,7 @@ pub fn CaseList() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>{text::CASES_TITLE}</h1>
+            <PageHeading text=text::CASES_TITLE/>
             <A href="/sager/ny" attr:class="button primary">{text::CASE_NEW}</A>
         </div>
         <div class="filters card" role="search">
@@ -228,9 +226,7 @@ pub fn CaseList() -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <Show when=has_more>
-                <button class="more" on:click=move |_| shown.update(|n| *n += PAGE)>{text::SHOW_MORE}</button>
-            </Show>
+            <ShowMore total=Signal::derive(total) shown/>
         </Show>
     }
 }

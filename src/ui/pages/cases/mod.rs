@@ -10,6 +10,7 @@ mod view;
 use crate::domain::CaseId;
 use crate::ui::state::use_state;
 use crate::ui::text;
+pub use form::KeptDrafts;
 use form::{CaseDraft, CaseForm};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -5,6 +5,7 @@ use crate::domain::age::{age_on, next_milestone};
 use crate::domain::case::{EndReason, Ending};
 use crate::domain::lifecycle::{self, LifecycleError};
 use crate::domain::{Case, CaseStatus};
+use crate::ui::components::PageHeading;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -48,7 +49,7 @@ pub fn CaseView(draft: CaseDraft) -> impl IntoView {
     view! {
         <p><A href=super::ListAddress::last() attr:class="back">{text::BACK_TO_CASES}</A></p>
         <div class="page-head">
-            <h1>{youth.pseudonym.clone()}</h1>
+            <PageHeading text={youth.pseudonym.clone()}/>
             <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span>
             <A href=format!("/sager/{id}/rediger") attr:class="button">{text::EDIT}</A>
         </div>

@@ -61,7 +61,7 @@ pub fn AgendaCase(case_id: CaseId, meeting: MeetingId, date: NaiveDate) -> impl 
             <h3 id=super::meeting::agenda_heading_id(case_id) tabindex="-1">{youth.pseudonym.clone()} " " <span class=format!("status status-{:?}", case.status)>{text::status(case.status)}</span></h3>
             <p class="muted">{format!("{} · {} · {} t/uge · {}", text::age_years(age_on(youth.birth_date, date)), district,
                 case.hours_per_week.map(text::hours).unwrap_or_default(), concerns.join(", "))}</p>
-            <p><strong>{text::ATTENDEES}": "</strong>{who.join(", ")}</p>
+            <p><strong>{text::ATTENDEES}": "</strong>{if who.is_empty() { text::NO_ATTENDEES.to_string() } else { who.join(", ") }}</p>
             {match (decided, recommendation.get()) {
                 (true, _) => {
                     // Who the committee chose at this meeting (the case's latest decision here).

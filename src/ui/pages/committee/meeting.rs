@@ -5,6 +5,8 @@ use super::agenda_case::AgendaCase;
 use crate::domain::lifecycle;
 use crate::domain::Record;
 use crate::domain::{Case, CaseId, CaseStatus, Meeting, MeetingId};
+use crate::ui::components::PageHeading;
+use crate::ui::components::{more, ShowMore};
 use crate::ui::state::{name_in, use_state, AppState};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -122,11 +124,12 @@ fn MeetingView(meeting: Memo<Option<Meeting>>) -> impl IntoView {
         });
     };
     super::batch::BatchPlan::provide();
+    let shown = RwSignal::new(more::STEP);
     let Some(m) = meeting.get_untracked() else { return ().into_any() };
     view! {
         <p><A href="/udvalg" attr:class="back">{text::BACK_TO_MEETINGS}</A></p>
         <div class="page-head">
-            <h1>{format!("{} {}", text::MEETING, text::date(m.date))}</h1>
+            <PageHeading text={format!("{} {}", text::MEETING, text::date(m.date))}/>
             <A href=format!("/udvalg/{}/referat", m.meta.id) attr:class="button">{text::MINUTES}</A>
         </div>
         <Show when=move || problem.get().is_some()>
@@ -159,13 +162,14 @@ fn MeetingView(meeting: Memo<Option<Meeting>>) -> impl IntoView {
             <h2 id="add-h">{text::AWAITING_COMMITTEE}</h2>
             <Show when=move || !visited.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NO_VISITED}</p> }>
                 <ul class="plain">
-                    <For each=move || visited.get() key=|v| v.0 let:v>
+                    <For each=move || visited.with(|v| more::first(v, shown.get())) key=|v| v.0 let:v>
                         <li class="with-action">
                             <span>{name_in(state.youths, &v.1.to_string(), |y| y.pseudonym.clone())}</span>
                             <button type="button" on:click=move |_| run(true, v.0)>{text::ADD_TO_AGENDA}</button>
                         </li>
                     </For>
                 </ul>
+                <ShowMore total=Signal::derive(move || visited.with(Vec::len)) shown/>
             </Show>
         </section>
     }

@@ -4,6 +4,7 @@
 use super::meeting::meeting_from_route;
 use crate::domain::age::age_on;
 use crate::domain::org::CommitteeMember;
+use crate::ui::components::PageHeading;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ pub fn MinutesPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>{text::PRINT}</button>
             </div>
             <article class="minutes">
-                <h1>{format!("{} — {} {}", text::MINUTES, text::COMMITTEE_NAME, text::date(m.date))}</h1>
+                <PageHeading text={format!("{} — {} {}", text::MINUTES, text::COMMITTEE_NAME, text::date(m.date))}/>
                 <p><strong>{text::ATTENDEES}": "</strong>
                     {attendees.iter().map(|a| format!("{} ({})", a.name, text::role(a.role))).collect::<Vec<_>>().join(", ")}</p>
                 <table class="minutes-table">
@@ -55,7 +56,7 @@ pub fn MinutesPage() -> impl IntoView {
                                     name_in(state.persons, &d.person.to_string(), |p| p.name.clone()),
                                     if d.departs_from_recommendation() { format!("{}: {}", text::DEPARTED, d.rationale) } else { d.rationale.clone() },
                                 ),
-                                None => ("—".to_string(), String::new()),
+                                None => (text::NOT_DECIDED.to_string(), String::new()),
                             };
                             view! { <tr><td>{youth.pseudonym}</td><td>{format!("{age}, {district}")}</td><td>{person}</td><td>{rationale}</td></tr> }
                         }).collect_view()}

@@ -7,6 +7,8 @@ mod minutes;
 mod recommendations;
 
 use crate::domain::{CaseStatus, Meeting, MeetingId, RecordMeta};
+use crate::ui::components::PageHeading;
+use crate::ui::components::{more, ShowMore};
 use crate::ui::pages::registers;
 use crate::ui::state::{name_in, use_state};
 use crate::ui::text;
@@ -53,8 +55,9 @@ pub fn CommitteePage() -> impl IntoView {
             }
         });
     };
+    let shown = RwSignal::new(more::STEP);
     view! {
-        <h1>{text::COMMITTEE_TITLE}</h1>
+        <PageHeading text=text::COMMITTEE_TITLE/>
         <div class="grid">
             <section class="card" aria-labelledby="meetings-h">
                 <h2 id="meetings-h">{text::MEETINGS_TITLE}</h2>
@@ -74,11 +77,12 @@ pub fn CommitteePage() -> impl IntoView {
                 <h2 id="waiting-h">{text::AWAITING_COMMITTEE}</h2>
                 <Show when=move || !waiting.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NOTHING_DUE}</p> }>
                     <ul class="plain">
-                        <For each=move || waiting.get() key=|w| (w.0, w.2) let:w>
+                        <For each=move || waiting.with(|w| more::first(w, shown.get())) key=|w| (w.0, w.2) let:w>
                             <li><A href=format!("/sager/{}", w.0)>{name_in(state.youths, &w.1.to_string(), |y| y.pseudonym.clone())}</A>
                                 {format!(" · {}", text::status(w.2))}</li>
                         </For>
                     </ul>
+                    <ShowMore total=Signal::derive(move || waiting.with(Vec::len)) shown/>
                 </Show>
             </section>
         </div>

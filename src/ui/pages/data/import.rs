@@ -164,6 +164,7 @@ pub fn ImportPanel() -> impl IntoView {
     // The checked file's merge, from the preview until it is applied or replaced (then the data
     // it was merged into serves the next file).
     let checked = StoredValue::new_local(None::<Checked>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
     let show = move |(next, merge): (Step, Option<Checked>)| {
         let preview = merge.is_some();
         if let Some(old) = checked.try_update_value(|c| std::mem::replace(c, merge)).flatten() {
@@ -238,7 +239,18 @@ pub fn ImportPanel() -> impl IntoView {
             }
         });
     };
+    // Only what the user reads is thrown away: the preview, not the data.
+    let discard = move |_| {
+        checked.set_value(None);
+        step.set(Step::Idle);
+        if let Some(input) = file_input.get_untracked() {
+            input.set_value("");
+        }
+    };
     let undo = move |_| {
+        if !crate::ui::components::unsaved::ask(text::IMPORT_UNDO_QUESTION) {
+            return;
+        }
         spawn_local(async move {
             let repo = state.repo.get_value();
             let next = match repo.undo_import().await {
@@ -259,7 +271,7 @@ pub fn ImportPanel() -> impl IntoView {
             <div class="field">
                 <label for="import-file">{text::IMPORT_FILE}</label>
                 <input id="import-file" type="file" accept=".json,application/json" on:change=on_file
-                    disabled=saving/>
+                    disabled=saving node_ref=file_input/>
             </div>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
@@ -289,13 +301,20 @@ pub fn ImportPanel() -> impl IntoView {
                     let noop = preview.is_noop();
                     view! {
                         <PreviewView preview labels/>
-                        {(!noop).then(|| view! { <button type="button" class="primary" on:click=run_apply>{text::IMPORT_APPLY}</button> })}
+                        <div class="actions">
+                            {(!noop).then(|| view! { <button type="button" class="primary" on:click=run_apply>{text::IMPORT_APPLY}</button> })}
+                            <button type="button" on:click=discard>{if noop { text::IMPORT_CLOSE } else { text::CANCEL }}</button>
+                        </div>
                     }.into_any()
                 }
                 Step::Done(m) => view! { <p class="ok" role="status">{m}</p> }.into_any(),
                 Step::Failed(m) => view! { <p class="form-error" role="alert">{m}</p> }.into_any(),
             }}
-            <Show when=move || !saving() && can_undo.get().unwrap_or(false)>
+            // Not beside a preview or a question about a file: there it would read as "cancel this".
+            <Show when=move || {
+                let between = step.with(|s| matches!(s, Step::Idle | Step::Done(_) | Step::Failed(_) | Step::Refused(_)));
+                between && can_undo.get().unwrap_or(false)
+            }>
                 <div class="actions"><button type="button" on:click=undo>{text::IMPORT_UNDO}</button></div>
             </Show>
         </section>

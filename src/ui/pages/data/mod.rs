@@ -5,6 +5,7 @@ mod conflicts;
 mod export;
 mod import;
 
+use crate::ui::components::PageHeading;
 use crate::ui::state::use_state;
 use crate::ui::text;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let device = state.repo.with_value(|r| r.device().to_string());
     view! {
-        <h1>{text::DATA_TITLE}</h1>
+        <PageHeading text=text::DATA_TITLE/>
         <div class="grid">
             <export::ExportPanel/>
             <import::ImportPanel/>
