@@ -173,47 +173,6 @@ pub const OVERBOOKED: &str = "overbooket";
 // Overview.
 pub const OVERVIEW_TITLE: &str = "Oversigt";
 pub const CASES_BY_STATUS: &str = "Sager pr. status";
-pub const OVERDUE_FOLLOWUPS: &str = "Forsinkede opfølgninger";
-pub const UPCOMING_FOLLOWUPS: &str = "Opfølgninger de næste 30 dage";
-pub const UPCOMING_BIRTHDAYS: &str = "Fødselsdage med betydning de næste 6 måneder";
-pub const CAPACITY_TITLE: &str = "Kapacitet";
-pub const NOTHING_DUE: &str = "Intet at vise.";
-pub const FOLLOWUP_TITLE: &str = "Opfølgning";
-pub const FOLLOWUP_DUE: &str = "Næste opfølgning";
-pub const OVERDUE: &str = "Forsinket";
-pub const FOLLOWUPS_TITLE: &str = "Opfølgninger";
-pub const NO_FOLLOWUPS: &str = "Ingen opfølgninger endnu.";
-pub const FOLLOWUP_NEW: &str = "Registrér opfølgning";
-pub const F_FOLLOWUP_DATE: &str = "Dato for opfølgningen";
-pub const F_ATTENDEES: &str = "Deltagere (initialer eller roller, adskilt af komma)";
-pub const PROGRESS_LEGEND: &str = "Fremgang pr. mål";
-pub const NOT_SCORED: &str = "— ikke vurderet —";
-pub const F_HOURS_CHANGE: &str = "Ændring af timer pr. uge (fx -2 eller 1,5)";
-pub const F_HOURS_REASON: &str = "Begrundelse for ændringen";
-pub const F_NEXT_FOLLOWUP: &str = "Næste opfølgning (tom: efter reglen)";
-pub const SAVE_FOLLOWUP: &str = "Gem opfølgning";
-
-/// A goal's progress score (1–5) in words.
-pub fn progress_score(score: u8) -> &'static str {
-    match score {
-        1 => "1 – ingen fremgang",
-        2 => "2 – lidt fremgang",
-        3 => "3 – nogen fremgang",
-        4 => "4 – god fremgang",
-        _ => "5 – målet er nået",
-    }
-}
-
-/// When a running case's next follow-up is due.
-pub fn followup_due_line(date: NaiveDate, overdue: bool) -> String {
-    format!("{}: {}{}", FOLLOWUP_DUE, self::date(date), if overdue { " (forsinket)" } else { "" })
-}
-
-/// A follow-up's change of the granted hours, with its reason.
-pub fn hours_change_line(change: f64, reason: &str) -> String {
-    let sign = if change > 0.0 { "+" } else { "" };
-    format!("Timer pr. uge {sign}{}: {reason}", hours(change))
-}
 pub const EVALUATION_TITLE: &str = "Evaluering";
 pub const BY_KIND: &str = "Sager med kontaktperson pr. leverandørtype";
 pub const BY_LEGAL: &str = "Visiterede sager pr. lovgrundlag";
@@ -237,6 +196,9 @@ pub const RECORD_COUNTS: &str = "Poster på denne enhed";
 pub const DEVICE_ID: &str = "Enhedens id";
 pub const SETTINGS_TITLE: &str = "Indstillinger";
 pub const MUNICIPALITY: &str = "Kommune";
+pub const UPCOMING_BIRTHDAYS: &str = "Fødselsdage med betydning de næste 6 måneder";
+pub const CAPACITY_TITLE: &str = "Kapacitet";
+pub const NOTHING_DUE: &str = "Intet at vise.";
 pub const FOLLOWUP_FIRST: &str = "Første opfølgning efter (måneder)";
 pub const FOLLOWUP_INTERVAL: &str = "Derefter hver (måneder)";
 pub const CERT_VALID: &str = "Attester gælder i (måneder)";
@@ -455,20 +417,6 @@ pub fn data_size(bytes: f64) -> String {
     format!("{n:.1} {unit}").replace('.', ",")
 }
 
-/// The link under a shortened list of follow-ups.
-pub fn more_on_followup(n: usize) -> String {
-    format!("… og {n} flere under Opfølgning")
-}
-
-/// How often follow-ups come (the lead of the follow-up page).
-pub fn followup_rule(first_months: u32, interval_months: u32) -> String {
-    let then = match interval_months {
-        1 => "derefter hver måned".to_string(),
-        n => format!("derefter hver {n}. måned"),
-    };
-    format!("Første opfølgning {} efter start, {then} (SEL §70).", count(first_months, "måned", "måneder"))
-}
-
 /// `text` with its first letter upper case.
 pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
@@ -486,7 +434,9 @@ pub const NEXT_MILESTONE: &str = "Næste vigtige fødselsdag";
 pub const ACTIVATE: &str = "Start forløbet";
 
 mod committee;
+mod followup;
 mod sync;
 
 pub use committee::*;
+pub use followup::*;
 pub use sync::*;
