@@ -285,7 +285,7 @@ impl Repo {
                 tombstones.extend(new);
                 tombstones.sort();
                 let mut conflicts = kv.kv::<Vec<Conflict>>(KV_CONFLICTS)?.unwrap_or_default();
-                erase::forget(&mut Records::default(), &mut conflicts, &erased);
+                erase::forget_conflicts(&mut conflicts, &erased);
                 let mut change = change;
                 change.kv(KV_TOMBSTONES, &tombstones)?;
                 change.kv(KV_CONFLICTS, &conflicts)?;

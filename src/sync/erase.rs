@@ -57,6 +57,11 @@ pub fn erased(tombstones: &[Tombstone]) -> HashSet<Key> {
 /// Remove every erased record, and the conflict entries about them.
 pub fn forget(records: &mut Records, conflicts: &mut Vec<Conflict>, erased: &HashSet<Key>) {
     records.retain(|store, id| !erased.contains(&(store.to_string(), id.to_string())));
+    forget_conflicts(conflicts, erased);
+}
+
+/// Remove the conflict entries about erased records.
+pub fn forget_conflicts(conflicts: &mut Vec<Conflict>, erased: &HashSet<Key>) {
     conflicts.retain(|c| !erased.contains(&(c.store.clone(), c.id.clone())));
 }
 

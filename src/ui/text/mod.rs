@@ -10,7 +10,6 @@ use crate::domain::{Problem, ProviderKind, Routing};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 pub const APP_NAME: &str = "Fordeling";
-pub const APP_TAGLINE: &str = "Kontaktpersonordningen";
 pub const LOADING: &str = "Henter data …";
 pub const SAVE: &str = "Gem";
 pub const SAVING: &str = "Gemmer …";
@@ -23,7 +22,6 @@ pub const DRAFT_RESTORED: &str = "Dine ændringer fra sidst, der ikke blev gemt,
 pub const DRAFT_DISCARD: &str = "Kassér dem";
 pub const DISCARD_UNSAVED: &str = "Du har ændringer, der ikke er gemt. Vil du kassere dem?";
 pub const EDIT: &str = "Redigér";
-pub const NEW: &str = "Ny";
 pub const ARCHIVE: &str = "Arkivér";
 pub const RESTORE: &str = "Gendan";
 pub const ARCHIVED: &str = "Arkiveret";
@@ -32,8 +30,6 @@ pub const NONE_CHOSEN: &str = "— ingen —";
 pub const ALL: &str = "Alle";
 /// The empty first choice of a required select.
 pub const CHOOSE: &str = "Vælg …";
-pub const YES: &str = "Ja";
-pub const NO: &str = "Nej";
 pub const FIX_ERRORS: &str = "Ret de markerede felter, før du gemmer.";
 pub const BAD_NUMBER: &str = "Skriv et tal, fx 7,5";
 pub const BAD_DATE: &str = "Skriv en dato som dd-mm-åååå";
@@ -172,7 +168,6 @@ pub const OVERBOOKED: &str = "overbooket";
 
 // Overview.
 pub const OVERVIEW_TITLE: &str = "Oversigt";
-pub const CASES_BY_STATUS: &str = "Sager pr. status";
 pub const EVALUATION_TITLE: &str = "Evaluering";
 pub const BY_KIND: &str = "Sager med kontaktperson pr. leverandørtype";
 pub const BY_LEGAL: &str = "Visiterede sager pr. lovgrundlag";
